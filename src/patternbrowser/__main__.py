@@ -1,0 +1,5 @@
+"""Allow `python -m patternbrowser`."""
+
+from patternbrowser.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,201 @@
+"""One function per CLI command: open the workspace, call the core, print the answer."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from patternbrowser.core import clock
+from patternbrowser.core.checks import check_todo
+from patternbrowser.core.errors import UsageError
+from patternbrowser.core.model import Item, Priority
+from patternbrowser.core.report import item_data, problem_data, status_data
+from patternbrowser.core.sanitize import visible
+from patternbrowser.core.workspace import (
+    Workspace,
+    export_preview,
+    open_workspace,
+    save_progress,
+    write_export,
+)
+from patternbrowser.output import example_view, item_view, items_table, make_console, status_view
+
+
+def _open(args: argparse.Namespace) -> Workspace:
+    workspace = open_workspace(args.todo, args.state, args.guides)
+    if workspace.store_note:
+        print(f"note: {workspace.store_note}", file=sys.stderr)
+    return workspace
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    """Open the terminal UI."""
+    from patternbrowser.tui.app import make_app  # Textual is imported only here
+
+    app = make_app(todo=args.todo, guides=args.guides, state=args.state, ascii_only=args.ascii)
+    app.run()
+    return app.return_code or 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """Print progress per group, per phase and in total."""
+    workspace = _open(args)
+    if args.json:
+        _print_json(status_data(workspace.tracker))
+        return 0
+    console = make_console()
+    console.print(status_view(workspace.tracker, args.ascii))
+    for problem in workspace.tracker.document.problems:
+        make_console(stderr=True).print(f"warning: {visible(str(problem))}", markup=False)
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Print the items that pass the filters."""
+    tracker = _open(args).tracker
+    items = [item for item in tracker.document.items if _wanted(item, args, tracker.status_of)]
+    if args.json:
+        _print_json({"items": [item_data(tracker, item) for item in items]})
+        return 0
+    console = make_console()
+    if not items:
+        console.print("no items match", style="dim")
+        return 0
+    console.print(items_table(tracker, items, args.ascii))
+    return 0
+
+
+def _wanted(item: Item, args: argparse.Namespace, status_of: Any) -> bool:
+    if args.phase is not None and item.phase != args.phase:
+        return False
+    if args.priority is not None:
+        wanted = None if args.priority == "none" else Priority(args.priority)
+        if item.priority != wanted:
+            return False
+    return args.status is None or status_of(item) == args.status
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """Print one item, or one of its examples."""
+    tracker = _open(args).tracker
+    item = tracker.find(args.number)
+    console = make_console()
+    if args.example is not None:
+        if not 1 <= args.example <= len(item.examples):
+            have = f"1-{len(item.examples)}" if item.examples else "none"
+            raise UsageError(
+                f"item {item.number} has no example {args.example} (examples: {have})",
+                tracker.document.path,
+            )
+        example = item.examples[args.example - 1]
+        if args.plain:
+            _write_plain(example.code + "\n")
+        else:
+            console.print(example_view(example, len(item.examples)))
+        return 0
+    if args.plain:
+        data = item_data(tracker, item)
+        head = "".join(f"{key}: {value}\n" for key, value in data.items() if value is not None)
+        _write_plain(head + "\n" + item.instructions)
+        return 0
+    console.print(item_view(tracker, item, args.ascii))
+    return 0
+
+
+def _write_plain(text: str) -> None:
+    # exact text for pipes; on a terminal, control characters are shown, never obeyed
+    sys.stdout.write(text if not sys.stdout.isatty() else visible(text))
+
+
+def run_set(args: argparse.Namespace) -> int:
+    """Change an item's status in the store."""
+    workspace = _open(args)
+    tracker = workspace.tracker
+    previous = tracker.set_status(args.number, args.status, "set", args.note)
+    save_progress(workspace)
+    item = tracker.find(args.number)
+    marker = args.status.marker(args.ascii)
+    print(
+        f"item {item.number} {visible(item.title)}: {previous.marker(args.ascii)} → {marker} "
+        f"{args.status.label}"
+    )
+    print(
+        f"saved to {tracker.store.path}; run '{_prog()} export' to write it into {workspace.todo}"
+    )
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write markers, summary and dates into the TODO (or check, or print)."""
+    workspace = _open(args)
+    today = clock.today()
+    if args.stdout:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(export_preview(workspace, today).text.encode())
+        return 0
+    if args.check:
+        result = export_preview(workspace, today)
+        if result.is_current:
+            print(f"{workspace.todo} is current")
+            return 0
+        count = len(result.changed_lines)
+        print(
+            f"{workspace.todo} is not current: {count} line{'s' * (count != 1)} would change "
+            f"(run '{_prog()} export')"
+        )
+        for line in result.describe():
+            print(f"  {visible(line)}")
+        return 1
+    result = write_export(workspace, today)
+    if result.is_current:
+        print(f"{workspace.todo} was already current; nothing written")
+        return 0
+    count = len(result.changed_lines)
+    print(f"exported {workspace.todo}: {count} line{'s' * (count != 1)} changed")
+    for line in result.describe():
+        print(f"  {visible(line)}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Adopt the markdown's markers into the store."""
+    workspace = _open(args)
+    changes = workspace.tracker.adopt_markdown()
+    save_progress(workspace)
+    if not changes:
+        print(f"the store already matches the markers of {workspace.todo}")
+        return 0
+    for number, old, new in changes:
+        print(f"item {number}: {old.marker(args.ascii)} → {new.marker(args.ascii)}")
+    print(
+        f"imported {len(changes)} status{'es' * (len(changes) != 1)} into "
+        f"{workspace.tracker.store.path}"
+    )
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Validate the TODO and its store; exit 1 when problems are found."""
+    workspace = _open(args)
+    problems = check_todo(workspace.tracker)
+    if args.json:
+        _print_json({"ok": not problems, "problems": [problem_data(p) for p in problems]})
+    elif problems:
+        for problem in problems:
+            print(visible(str(problem)))
+        print(f"{len(problems)} problem{'s' * (len(problems) != 1)} found")
+    else:
+        items = len(workspace.tracker.document.items)
+        print(f"{workspace.todo}: {items} items, no problems found")
+    return 1 if problems else 0
+
+
+def _prog() -> str:
+    return "patternbrowser"

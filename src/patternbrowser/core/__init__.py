@@ -1,0 +1,1 @@
+"""The pure core: model, parsing, store, export and checks (never imports Textual)."""

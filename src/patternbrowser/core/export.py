@@ -1,0 +1,137 @@
+"""Write statuses back into the TODO text: markers, summary numbers and dates, in place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from patternbrowser.core.model import TodoDocument
+from patternbrowser.core.progress import group_counts
+from patternbrowser.core.status import Status, split_marker
+from patternbrowser.core.textfile import TextLines
+
+_HEADING_PREFIX = re.compile(r"^( {0,3}#{1,6}[ \t]+)")
+_LIST_PREFIX = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)")
+_FRACTION = re.compile(r"(\d+)(\s*/\s*)(\d+)")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class MarkerChange:
+    """An item whose marker in the markdown now shows a different status."""
+
+    number: int
+    title: str
+    before: Status | None  # None: the markdown had no marker
+    after: Status
+
+
+@dataclass
+class ExportResult:
+    """The exported text and an account of what changed."""
+
+    text: TextLines
+    changed_lines: list[int] = field(default_factory=list)  # 1-based
+    markers: list[MarkerChange] = field(default_factory=list)
+    summary: list[tuple[str, str, str]] = field(default_factory=list)  # label, old, new
+    dated: str | None = None  # the new Last Updated date, when it was set
+
+    @property
+    def is_current(self) -> bool:
+        """True when exporting would not change a byte."""
+        return not self.changed_lines
+
+    def describe(self) -> list[str]:
+        """Human lines saying what the export changed."""
+        lines = [
+            f"item {m.number}: {m.before.emoji if m.before else '(no marker)'} → {m.after.emoji}"
+            for m in self.markers
+            if m.before is not None and m.before != m.after
+        ]
+        added = [m for m in self.markers if m.before is None]
+        if added:
+            lines.append(f"markers added to {len(added)} items that had none")
+        lines += [f"summary '{label}': {old} → {new}" for label, old, new in self.summary]
+        if self.dated:
+            lines.append(f"Last Updated → {self.dated}")
+        return lines
+
+
+def export_document(
+    document: TodoDocument, statuses: dict[int, Status], today: date
+) -> ExportResult:
+    """Compute the exported text of `document` with `statuses` (no file is touched)."""
+    text = document.text
+    replacements: dict[int, str] = {}
+    markers: list[MarkerChange] = []
+    for item in document.items:
+        wanted = statuses[item.number]
+        line = _with_marker(text.lines[item.heading_index], _HEADING_PREFIX, wanted)
+        if line is not None:
+            replacements[item.heading_index] = line
+            markers.append(MarkerChange(item.number, item.title, item.marker_status, wanted))
+    for phase in document.phases:
+        for entry in phase.entries:
+            wanted_status = statuses.get(entry.item_number)
+            if wanted_status is None:
+                continue
+            source = replacements.get(entry.line_index, text.lines[entry.line_index])
+            line = _with_marker(source, _LIST_PREFIX, wanted_status)
+            if line is not None:
+                replacements[entry.line_index] = line
+    summary = _summary_edits(document, statuses, replacements)
+    meaningful = bool(summary) or any((m.before or Status.NOT_STARTED) != m.after for m in markers)
+    dated = _date_edits(document, today, replacements) if meaningful else None
+    changed = sorted(i for i, line in replacements.items() if line != text.lines[i])
+    return ExportResult(
+        text.with_lines(replacements), [i + 1 for i in changed], markers, summary, dated
+    )
+
+
+def _with_marker(line: str, prefix_pattern: re.Pattern[str], wanted: Status) -> str | None:
+    """The line with its marker showing `wanted`, or None when it already does."""
+    prefix = prefix_pattern.match(line)
+    if prefix is None:
+        return None
+    head, rest = line[: prefix.end()], line[prefix.end() :]
+    current, _, after = split_marker(rest)
+    if current == wanted:
+        return None
+    if current is None:
+        return f"{head}{wanted.emoji} {rest}"
+    return f"{head}{wanted.emoji}{after}"
+
+
+def _summary_edits(
+    document: TodoDocument, statuses: dict[int, Status], replacements: dict[int, str]
+) -> list[tuple[str, str, str]]:
+    counts = group_counts(document, statuses)
+    edits = []
+    for line in document.summary:
+        if line.group is None or line.group not in counts:
+            continue
+        group = counts[line.group]
+        if (line.done, line.total) == (group.done, group.total):
+            continue
+        raw = document.text.lines[line.line_index]
+        colon = raw.find(":", raw.find(line.label) + len(line.label))
+        fraction = _FRACTION.search(raw, max(colon, 0))
+        if fraction is None:
+            continue
+        new = f"{group.done}{fraction[2]}{group.total}"
+        replacements[line.line_index] = raw[: fraction.start()] + new + raw[fraction.end() :]
+        edits.append((line.label, fraction.group(), new))
+    return edits
+
+
+def _date_edits(document: TodoDocument, today: date, replacements: dict[int, str]) -> str | None:
+    stamp = today.isoformat()
+    touched = False
+    for date_line in document.dates:
+        if date_line.name != "Last Updated" or date_line.value == stamp:
+            continue
+        raw = document.text.lines[date_line.line_index]
+        replacements[date_line.line_index] = _DATE.sub(stamp, raw, count=1)
+        touched = True
+    return stamp if touched else None

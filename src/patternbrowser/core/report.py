@@ -1,0 +1,78 @@
+"""Plain data (for JSON and tables) describing items, groups, phases and totals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from patternbrowser.core.model import Item, Problem
+from patternbrowser.core.progress import count, group_counts, phase_counts
+from patternbrowser.core.tracker import Tracker
+
+
+def item_data(tracker: Tracker, item: Item) -> dict[str, Any]:
+    """The documented keys of one item."""
+    record = tracker.store.records.get(item.number)
+    return {
+        "number": item.number,
+        "title": item.title,
+        "status": tracker.status_of(item).value,
+        "group": item.group,
+        "section": item.section.name if item.section else None,
+        "priority": item.priority.value if item.priority else None,
+        "phase": item.phase,
+        "file": item.guide,
+        "file_is_new": item.guide_is_new,
+        "effort": item.effort,
+        "effort_hours": list(item.effort_hours) if item.effort_hours else None,
+        "recurrence": item.recurrence,
+        "examples": len(item.examples),
+        "line": item.line,
+        "changed": record.changed.isoformat() if record else None,
+        "note": record.note if record else None,
+    }
+
+
+def problem_data(problem: Problem) -> dict[str, Any]:
+    """A warning as JSON."""
+    return {
+        "file": str(problem.path) if problem.path else None,
+        "line": problem.line,
+        "message": problem.message,
+    }
+
+
+def status_data(tracker: Tracker, items: list[Item] | None = None) -> dict[str, Any]:
+    """Everything `status --json` prints."""
+    document = tracker.document
+    statuses = tracker.statuses()
+    groups = group_counts(document, statuses)
+    phases = phase_counts(document, statuses)
+    priorities = {item.group: item.priority for item in document.items}
+    return {
+        "todo": str(document.path),
+        "store": str(tracker.store.path),
+        "items": [
+            item_data(tracker, item) for item in (document.items if items is None else items)
+        ],
+        "groups": [
+            {"name": name, "priority": p.value if (p := priorities.get(name)) else None}
+            | counts.as_dict()
+            for name, counts in groups.items()
+        ],
+        "phases": [
+            {
+                "number": phase.number,
+                "name": phase.name,
+                "weeks": phase.weeks,
+                "items": phase.item_numbers,
+            }
+            | phases[phase.number].as_dict()
+            for phase in document.phases
+        ],
+        "total": count(document.items, statuses).as_dict(),
+        "drift": [
+            {"number": d.number, "store": d.store.value, "markdown": d.markdown.value}
+            for d in tracker.drift()
+        ],
+        "warnings": [problem_data(problem) for problem in document.problems],
+    }

@@ -1,0 +1,117 @@
+"""Reading files with a fingerprint, and atomic writes that never clobber a changed file."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from patternbrowser.core.errors import ConflictError, InputError, WriteError
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The bytes of a file as read, to detect a change before writing it back."""
+
+    path: Path
+    data: bytes | None  # None: the file did not exist when it was read
+
+    @property
+    def digest(self) -> str:
+        """A short fingerprint of the content (empty for a missing file)."""
+        return hashlib.sha256(self.data).hexdigest() if self.data is not None else ""
+
+
+def read_snapshot(path: Path, *, missing_ok: bool = False) -> Snapshot:
+    """Read a file's bytes, turning OS errors into one-line input errors."""
+    try:
+        return Snapshot(path, path.read_bytes())
+    except FileNotFoundError:
+        if missing_ok:
+            return Snapshot(path, None)
+        raise InputError("no such file", path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", path) from None
+    except PermissionError:
+        raise InputError("permission denied", path) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", path) from None
+
+
+def is_read_only(path: Path) -> bool:
+    """True when a file carries no write permission bit, or the user may not write it."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    # root may write anything, so the mode bits are what say "leave this file alone"
+    return not (mode & 0o222) or not os.access(path, os.W_OK)
+
+
+def folder_writable(folder: Path) -> bool:
+    """True when new files can be created in `folder` (mode bits respected even for root)."""
+    try:
+        mode = folder.stat().st_mode
+    except OSError:
+        return False
+    return bool(mode & 0o222) and os.access(folder, os.W_OK | os.X_OK)
+
+
+def write_atomic(snapshot: Snapshot, data: bytes) -> None:
+    """Replace `snapshot.path` with `data` atomically, unless it changed since it was read.
+
+    The new content goes to a temporary file in the same folder, is flushed to disk,
+    takes the original file's mode and then replaces the original in one rename.
+    """
+    path = snapshot.path
+    current = read_snapshot(path, missing_ok=True)
+    if current.data != snapshot.data:
+        what = "appeared" if snapshot.data is None else "changed"
+        raise ConflictError(
+            f"{what} on disk since it was read; not overwritten (reload and try again)", path
+        )
+    if is_read_only(path):
+        raise WriteError("file is read-only; not written", path)
+    folder = path.parent
+    if not folder_writable(folder):
+        raise WriteError(f"folder {folder} is not writable; not written", path)
+    mode = stat.S_IMODE(path.stat().st_mode) if current.data is not None else _default_mode()
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temp.chmod(mode)
+        temp.replace(path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise WriteError(f"cannot write: {error.strerror or error}", path) from None
+    _fsync_folder(folder)
+
+
+def _default_mode() -> int:
+    """The mode a new file gets under the current umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable where the platform allows opening folders."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

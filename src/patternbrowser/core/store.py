@@ -1,0 +1,219 @@
+"""The progress store: a TOML file of per-item status, change time, note and history."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from patternbrowser.core.errors import InputError
+from patternbrowser.core.safefile import Snapshot, folder_writable, read_snapshot, write_atomic
+from patternbrowser.core.status import Status
+from patternbrowser.core.textfile import decode
+
+SCHEMA_VERSION = 1
+_HEADER = (
+    "# patternbrowser progress store: one [items.N] table per item that has changed.\n"
+    "# Written by patternbrowser; comments you add here are kept.\n"
+)
+_TOML_LINE = re.compile(r"at line (\d+)")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One status change in an item's history."""
+
+    at: datetime
+    status: Status
+    previous: Status | None
+    source: str  # what made the change: "set", "import", "app", "undo"
+
+
+@dataclass
+class Record:
+    """What the store knows of one item."""
+
+    status: Status
+    changed: datetime
+    title: str | None = None
+    note: str | None = None
+    synced: Status | None = None  # the markdown's marker when store and markdown last agreed
+    history: list[Change] = field(default_factory=list)
+
+
+@dataclass
+class Store:
+    """The records of a store file, and the bytes they came from."""
+
+    path: Path
+    snapshot: Snapshot
+    records: dict[int, Record] = field(default_factory=dict)
+    dirty: set[int] = field(default_factory=set)
+    relocated_because: str | None = None  # why the store is not beside the TODO
+
+
+def default_store_path(todo: Path, data_dir: Path | None = None) -> tuple[Path, str | None]:
+    """Where the store of `todo` lives: beside it, or in the user's data folder if read-only."""
+    beside = todo.with_name(f"{todo.stem}.progress.toml")
+    if beside.exists() or folder_writable(todo.parent):
+        return beside, None
+    if data_dir is None:
+        from platformdirs import user_data_path  # only needed in this rare case
+
+        data_dir = user_data_path("patternbrowser", appauthor=False)
+    tag = hashlib.sha256(str(todo.resolve()).encode()).hexdigest()[:12]
+    return data_dir / f"{todo.stem}-{tag}.progress.toml", f"{todo.parent} is not writable"
+
+
+def load_store(path: Path) -> Store:
+    """Read a store with tomllib (fast); a missing file is an empty store."""
+    snapshot = read_snapshot(path, missing_ok=True)
+    store = Store(path, snapshot)
+    if snapshot.data is None:
+        return store
+    text = decode(snapshot.data, path)
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = _TOML_LINE.search(str(error))
+        message = str(error).split(" (at ")[0]
+        raise InputError(
+            f"not valid TOML: {message}", path, int(line[1]) if line else None
+        ) from None
+    _check_schema(raw, path)
+    for key, value in raw.get("items", {}).items():
+        number = _item_number(key, path, text)
+        store.records[number] = _record(value, number, path, text)
+    return store
+
+
+def _check_schema(raw: dict[str, Any], path: Path) -> None:
+    schema = raw.get("schema", SCHEMA_VERSION)
+    if not isinstance(schema, int) or isinstance(schema, bool):
+        raise InputError("'schema' must be an integer", path)
+    if schema > SCHEMA_VERSION:
+        raise InputError(f"schema {schema} is newer than this patternbrowser understands", path)
+    if not isinstance(raw.get("items", {}), dict):
+        raise InputError("'items' must be a table", path)
+
+
+def _item_number(key: str, path: Path, text: str) -> int:
+    if not key.isdigit():
+        raise InputError(f"items.{key}: item keys must be numbers", path, _line_of(text, key))
+    return int(key)
+
+
+def _record(value: Any, number: int, path: Path, text: str) -> Record:
+    def fail(message: str) -> InputError:
+        return InputError(f"items.{number}: {message}", path, _line_of(text, str(number)))
+
+    if not isinstance(value, dict):
+        raise fail("must be a table")
+    status = _status(value.get("status"), fail)
+    changed = value.get("changed")
+    if not isinstance(changed, datetime):
+        raise fail("'changed' must be a date-time")
+    history = []
+    for entry in value.get("history", []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("at"), datetime):
+            raise fail("each history entry needs 'at' (a date-time)")
+        previous = entry.get("from")
+        history.append(
+            Change(
+                entry["at"],
+                _status(entry.get("to"), fail),
+                _status(previous, fail) if previous is not None else None,
+                str(entry.get("source", "set")),
+            )
+        )
+    synced = value.get("synced")
+    return Record(
+        status=status,
+        changed=changed,
+        title=_optional_str(value.get("title"), "title", fail),
+        note=_optional_str(value.get("note"), "note", fail),
+        synced=_status(synced, fail) if synced is not None else None,
+        history=history,
+    )
+
+
+def _status(value: Any, fail: Any) -> Status:
+    try:
+        return Status(value)
+    except ValueError:
+        names = ", ".join(s.value for s in Status)
+        raise fail(f"unknown status {value!r} (expected one of {names})") from None
+
+
+def _optional_str(value: Any, name: str, fail: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise fail(f"'{name}' must be a string")
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line of the `[items.N]` table, so a semantic error can point at it."""
+    pattern = re.compile(rf'^\s*\[\s*items\s*\.\s*"?{re.escape(key)}"?\s*[\].]', re.M)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def save_store(store: Store) -> None:
+    """Write the dirty records into the file with tomlkit, keeping everything else."""
+    if not store.dirty:
+        return
+    import tomlkit  # slow to import and to run: only when something is written
+
+    data = store.snapshot.data
+    document = tomlkit.parse(decode(data, store.path)) if data else tomlkit.parse(_HEADER)
+    document["schema"] = SCHEMA_VERSION
+    if "items" not in document:
+        document.add(tomlkit.nl())
+        document["items"] = tomlkit.table(is_super_table=True)
+    items = document["items"]
+    for number in sorted(store.dirty):
+        record = store.records.get(number)
+        if record is None:
+            items.pop(str(number), None)
+        else:
+            items[str(number)] = _record_table(record, items.get(str(number)))
+    new_data = tomlkit.dumps(document).encode("utf-8")
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(store.snapshot, new_data)
+    store.snapshot = Snapshot(store.path, new_data)
+    store.dirty.clear()
+
+
+def _record_table(record: Record, existing: Any) -> Any:
+    import tomlkit
+
+    table = existing if existing is not None else tomlkit.table()
+    values: dict[str, Any] = {
+        "title": record.title,
+        "status": record.status.value,
+        "changed": record.changed,
+        "note": record.note,
+        "synced": record.synced.value if record.synced else None,
+    }
+    for key, value in values.items():
+        if value is None:
+            table.pop(key, None)
+        else:
+            table[key] = value
+    history = tomlkit.aot()
+    for change in record.history:
+        entry = tomlkit.table()
+        entry["at"] = change.at
+        if change.previous is not None:
+            entry["from"] = change.previous.value
+        entry["to"] = change.status.value
+        entry["source"] = change.source
+        history.append(entry)
+    table.pop("history", None)
+    if record.history:
+        table["history"] = history
+    return table

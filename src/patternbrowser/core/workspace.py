@@ -1,0 +1,70 @@
+"""Open a TODO with its store, and carry out the writes (set, import, export) safely."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from patternbrowser.core.errors import ConflictError
+from patternbrowser.core.export import ExportResult, export_document
+from patternbrowser.core.parser import parse_todo
+from patternbrowser.core.safefile import read_snapshot, write_atomic
+from patternbrowser.core.store import default_store_path, load_store, save_store
+from patternbrowser.core.tracker import Tracker
+
+
+@dataclass
+class Workspace:
+    """The files a command works on."""
+
+    todo: Path
+    guides: Path | None
+    tracker: Tracker
+
+    @property
+    def store_note(self) -> str | None:
+        """Where the store went and why, when it is not beside the TODO."""
+        store = self.tracker.store
+        if store.relocated_because is None:
+            return None
+        return f"progress store: {store.path} ({store.relocated_because})"
+
+
+def open_workspace(todo: Path, state: Path | None = None, guides: Path | None = None) -> Workspace:
+    """Parse the TODO and load its store (beside it unless `state` says otherwise)."""
+    document = parse_todo(todo)
+    reason = None
+    if state is None:
+        state, reason = default_store_path(todo)
+    store = load_store(state)
+    store.relocated_because = reason
+    return Workspace(todo, guides, Tracker(document, store))
+
+
+def save_progress(workspace: Workspace) -> None:
+    """Write the store's changed records."""
+    save_store(workspace.tracker.store)
+
+
+def export_preview(workspace: Workspace, today: date) -> ExportResult:
+    """What exporting would produce, without writing anything."""
+    tracker = workspace.tracker
+    return export_document(tracker.document, tracker.statuses(), today)
+
+
+def write_export(workspace: Workspace, today: date) -> ExportResult:
+    """Export into the TODO file, then record in the store that both agree."""
+    result = export_preview(workspace, today)
+    tracker = workspace.tracker
+    store = tracker.store
+    # check the store first, so a conflict there stops us before the TODO is touched
+    if read_snapshot(store.path, missing_ok=True).data != store.snapshot.data:
+        raise ConflictError("changed on disk since it was read; nothing written", store.path)
+    if not result.is_current:
+        snapshot = tracker.document.text.snapshot
+        assert snapshot is not None
+        write_atomic(snapshot, result.text.encode())
+    tracker.mark_synced()
+    save_store(store)
+    return result

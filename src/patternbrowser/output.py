@@ -1,0 +1,177 @@
+"""Rich renderings of the CLI's answers: progress tables, item lists, one item in full."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group, RenderableType
+from rich.markdown import Markdown
+from rich.padding import Padding
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+from patternbrowser.core.examples import split_instructions
+from patternbrowser.core.model import Example, Item
+from patternbrowser.core.progress import Counts, count, group_counts, phase_counts
+from patternbrowser.core.sanitize import one_line, visible
+from patternbrowser.core.status import Status
+from patternbrowser.core.tracker import Tracker
+
+_BAR_WIDTH = 20
+_BAR_STYLE = {
+    Status.COMPLETED: ("█", "#", "green"),
+    Status.IN_PROGRESS: ("▒", "~", "blue"),
+    Status.BLOCKED: ("▚", "!", "yellow"),
+    Status.NOT_STARTED: ("░", ".", "bright_black"),
+}
+
+
+def progress_bar(counts: Counts, ascii_only: bool, width: int = _BAR_WIDTH) -> Text:
+    """A stacked bar: completed, in progress, blocked, then not started."""
+    bar = Text()
+    total = counts.total or 1
+    used = 0
+    for status in (Status.COMPLETED, Status.IN_PROGRESS, Status.BLOCKED):
+        cells = round(counts.by_status[status] * width / total)
+        cells = min(cells, width - used)
+        glyph, ascii_glyph, style = _BAR_STYLE[status]
+        bar.append((ascii_glyph if ascii_only else glyph) * cells, style)
+        used += cells
+    glyph, ascii_glyph, style = _BAR_STYLE[Status.NOT_STARTED]
+    bar.append((ascii_glyph if ascii_only else glyph) * (width - used), style)
+    return bar
+
+
+def _progress_row(name: str, counts: Counts, ascii_only: bool) -> list[RenderableType]:
+    percent = round(100 * counts.done / counts.total) if counts.total else 0
+    return [
+        Text(one_line(name)),
+        Text(f"{counts.done}/{counts.total}", justify="right"),
+        progress_bar(counts, ascii_only),
+        Text(f"{percent}%", justify="right"),
+        *(Text(str(counts.by_status[s]), justify="right") for s in _COUNT_COLUMNS),
+    ]
+
+
+_COUNT_COLUMNS = (Status.IN_PROGRESS, Status.BLOCKED)
+
+
+def status_view(tracker: Tracker, ascii_only: bool) -> RenderableType:
+    """Progress per group, per phase and in total, in one aligned table."""
+    document = tracker.document
+    statuses = tracker.statuses()
+    table = Table(box=None, padding=(0, 1), header_style="bold")
+    table.add_column("Group", no_wrap=True, overflow="ellipsis", max_width=44)
+    table.add_column("Done", justify="right")
+    table.add_column("Progress", no_wrap=True)
+    table.add_column("%", justify="right")
+    for status in _COUNT_COLUMNS:
+        table.add_column(status.marker(ascii_only), justify="right")
+    for name, counts in group_counts(document, statuses).items():
+        table.add_row(*_progress_row(name, counts, ascii_only))
+    if document.phases:
+        table.add_row()
+        table.add_row(Text("Phase", style="bold"))
+        phase_totals = phase_counts(document, statuses)
+        for phase in document.phases:
+            label = f"{phase.number}. {phase.name}"
+            table.add_row(*_progress_row(label, phase_totals[phase.number], ascii_only))
+    table.add_row()
+    table.add_row(
+        *_progress_row("Total", count(document.items, statuses), ascii_only), style="bold"
+    )
+    return Group(table, Text(), legend(ascii_only))
+
+
+def legend(ascii_only: bool) -> Text:
+    """The status legend line."""
+    text = Text(style="dim")
+    for status in Status:
+        text.append(f"{status.marker(ascii_only)} {status.label}   ")
+    return text
+
+
+def items_table(tracker: Tracker, items: list[Item], ascii_only: bool) -> Table:
+    """One row per item with its status, group, phase, guide, effort and example count."""
+    table = Table(box=None, padding=(0, 1), header_style="bold")
+    table.add_column("#", justify="right")
+    table.add_column("", no_wrap=True)
+    table.add_column("Title", overflow="fold", ratio=3)
+    table.add_column("Group", overflow="fold", ratio=2)
+    table.add_column("Phase", justify="right")
+    table.add_column("Guide", overflow="fold", ratio=2)
+    table.add_column("Effort", no_wrap=True)
+    table.add_column("Ex", justify="right")
+    for item in items:
+        table.add_row(
+            str(item.number),
+            tracker.status_of(item).marker(ascii_only),
+            Text(one_line(item.title)),
+            Text(one_line(item.group)),
+            str(item.phase) if item.phase else "-",
+            Text(one_line(item.guide or "-") + (" (new)" if item.guide_is_new else "")),
+            Text(one_line(item.effort or item.recurrence or "-")),
+            str(len(item.examples)),
+        )
+    return table
+
+
+def item_view(tracker: Tracker, item: Item, ascii_only: bool) -> RenderableType:
+    """An item's fields, its instructions as markdown, and its highlighted examples."""
+    status = tracker.status_of(item)
+    title = Text(f"{status.marker(ascii_only)} {item.number}. ", style="bold")
+    title.append(one_line(item.title), style="bold")
+    fields = Table.grid(padding=(0, 2))
+    fields.add_column(style="dim")
+    fields.add_column()
+    rows = [
+        ("Status", status.label),
+        ("Group", item.group),
+        ("Phase", str(item.phase) if item.phase else "-"),
+        ("Guide", (item.guide or "-") + (" (new file)" if item.guide_is_new else "")),
+        ("Effort" if not item.recurrence else "Recurrence", item.effort or item.recurrence or "-"),
+        ("Line", str(item.line)),
+    ]
+    record = tracker.store.records.get(item.number)
+    if record is not None:
+        rows.append(("Changed", record.changed.isoformat()))
+        if record.note:
+            rows.append(("Note", record.note))
+    for name, value in rows:
+        fields.add_row(name, Text(one_line(value)))
+    parts: list[RenderableType] = [title, fields, Text()]
+    segments = split_instructions(item.instructions, item.instructions_line or 1)[0]
+    for segment in segments:
+        if isinstance(segment, Example):
+            parts += [Text(), example_view(segment, len(item.examples)), Text()]
+        elif segment.strip():
+            parts.append(Markdown(visible(segment)))
+    return Group(*parts)
+
+
+def example_view(example: Example, of: int) -> RenderableType:
+    """One example, highlighted, with line numbers and a caption."""
+    caption = Text(f"Example {example.number}/{of} · {example.language}", style="bold")
+    syntax = Syntax(
+        visible(example.code),
+        _lexer(example.language),
+        line_numbers=True,
+        word_wrap=False,
+        theme="ansi_dark",
+    )
+    return Group(caption, Padding(syntax, (0, 0, 0, 1)))
+
+
+def _lexer(language: str) -> str:
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        get_lexer_by_name(language)
+    except ClassNotFound:
+        return "text"
+    return language
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console that never interprets emoji codes or highlights numbers on its own."""
+    return Console(stderr=stderr, emoji=False, highlight=False)
