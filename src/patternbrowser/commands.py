@@ -68,7 +68,7 @@ def run_list(args: argparse.Namespace) -> int:
     if not items:
         console.print("no items match", style="dim")
         return 0
-    console.print(items_table(tracker, items, args.ascii))
+    console.print(items_table(tracker, items, args.ascii, console.width))
     return 0
 
 

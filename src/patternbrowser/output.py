@@ -90,29 +90,45 @@ def legend(ascii_only: bool) -> Text:
     return text
 
 
-def items_table(tracker: Tracker, items: list[Item], ascii_only: bool) -> Table:
-    """One row per item with its status, group, phase, guide, effort and example count."""
-    table = Table(box=None, padding=(0, 1), header_style="bold")
+def items_table(tracker: Tracker, items: list[Item], ascii_only: bool, width: int) -> Table:
+    """The items under their group names, with status, phase, guide, effort and examples."""
+    table = Table(box=None, padding=(0, 1), header_style="bold", collapse_padding=True)
+    guide_width = min(22, max((len(item.guide or "-") + 1 for item in items), default=1))
+    # the title gives way first: every other column keeps its (small) width
+    others = 3 + 3 + 5 + guide_width + 10 + 3 + 8
     table.add_column("#", justify="right")
     table.add_column("", no_wrap=True)
-    table.add_column("Title", overflow="fold", ratio=3)
-    table.add_column("Group", overflow="fold", ratio=2)
+    table.add_column("Title", no_wrap=True, overflow="ellipsis", max_width=max(12, width - others))
     table.add_column("Phase", justify="right")
-    table.add_column("Guide", overflow="fold", ratio=2)
-    table.add_column("Effort", no_wrap=True)
+    table.add_column("Guide", no_wrap=True, overflow="ellipsis", max_width=22)
+    table.add_column("Effort", no_wrap=True, overflow="ellipsis", max_width=10)
     table.add_column("Ex", justify="right")
+    group = None
     for item in items:
+        if item.group != group:
+            group = item.group
+            table.add_row("", "", Text(one_line(group), style="bold"))
+        guide = item.guide or "-"
         table.add_row(
             str(item.number),
             tracker.status_of(item).marker(ascii_only),
             Text(one_line(item.title)),
-            Text(one_line(item.group)),
             str(item.phase) if item.phase else "-",
-            Text(one_line(item.guide or "-") + (" (new)" if item.guide_is_new else "")),
-            Text(one_line(item.effort or item.recurrence or "-")),
+            Text(one_line(guide + ("*" if item.guide_is_new else ""))),
+            Text(one_line(_short_effort(item))),
             str(len(item.examples)),
         )
+    if any(item.guide_is_new for item in items):
+        table.caption = "* the guide file is to be created"
+        table.caption_justify = "left"
     return table
+
+
+def _short_effort(item: Item) -> str:
+    if item.effort_hours:
+        low, high = (f"{hours:g}" for hours in item.effort_hours)
+        return f"{low}-{high} h" if low != high else f"{low} h"
+    return item.effort or item.recurrence or "-"
 
 
 def item_view(tracker: Tracker, item: Item, ascii_only: bool) -> RenderableType:

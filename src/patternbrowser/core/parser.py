@@ -149,6 +149,7 @@ def _on_paragraph(state: _State, token: Token, inline: Token) -> None:
     start, end = token.map
     if "progress summary" in inline.content.lower():
         state.in_summary = True
+        state.phase = None
     for index in range(start, end):
         match = _FIELD.match(state.text.lines[index])
         if not match:
@@ -185,12 +186,10 @@ def _on_list_item(state: _State, token: Token, inline: Token | None) -> None:
     if inline is None or token.map is None:
         return
     first = token.map[0]
-    if state.phase is not None and state.item is None:
-        refs = _ITEM_REF.findall(inline.content)
-        if refs:
-            status, _, _ = split_marker(inline.content)
-            entry = PhaseEntry(int(refs[0]), inline.content, first, status)
-            state.phase.entries.append(entry)
+    refs = _ITEM_REF.findall(inline.content)
+    if state.phase is not None and state.item is None and refs:
+        status, _, _ = split_marker(inline.content)
+        state.phase.entries.append(PhaseEntry(int(refs[0]), inline.content, first, status))
     elif state.in_summary:
         match = _SUMMARY_ENTRY.match(inline.content)
         if match:

@@ -157,7 +157,7 @@ def _optional_str(value: Any, name: str, fail: Any) -> str | None:
 
 def _line_of(text: str, key: str) -> int | None:
     """The line of the `[items.N]` table, so a semantic error can point at it."""
-    pattern = re.compile(rf'^\s*\[\s*items\s*\.\s*"?{re.escape(key)}"?\s*[\].]', re.M)
+    pattern = re.compile(rf'^[ \t]*\[\s*items\s*\.\s*"?{re.escape(key)}"?\s*[\].]', re.M)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 

@@ -1,0 +1,47 @@
+"""Atomic writes: modes kept, no temp files left, no clobbering, read-only respected."""
+
+from __future__ import annotations
+
+import pytest
+
+from patternbrowser.core.errors import ConflictError, WriteError
+from patternbrowser.core.safefile import read_snapshot, write_atomic
+
+
+def test_write_replaces_content_and_keeps_the_mode(tmp_path):
+    path = tmp_path / "f.md"
+    path.write_bytes(b"old")
+    path.chmod(0o640)
+    write_atomic(read_snapshot(path), b"new")
+    assert path.read_bytes() == b"new"
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["f.md"]
+
+
+def test_a_file_changed_since_reading_is_left_alone(tmp_path):
+    path = tmp_path / "f.md"
+    path.write_bytes(b"old")
+    snapshot = read_snapshot(path)
+    path.write_bytes(b"edited elsewhere")
+    with pytest.raises(ConflictError):
+        write_atomic(snapshot, b"new")
+    assert path.read_bytes() == b"edited elsewhere"
+
+
+def test_a_file_that_appeared_is_left_alone(tmp_path):
+    path = tmp_path / "f.toml"
+    snapshot = read_snapshot(path, missing_ok=True)
+    path.write_bytes(b"someone made it")
+    with pytest.raises(ConflictError, match="appeared"):
+        write_atomic(snapshot, b"mine")
+    assert path.read_bytes() == b"someone made it"
+
+
+def test_read_only_file_is_not_written(tmp_path):
+    path = tmp_path / "f.md"
+    path.write_bytes(b"old")
+    path.chmod(0o444)
+    with pytest.raises(WriteError, match="read-only"):
+        write_atomic(read_snapshot(path), b"new")
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.md"]
