@@ -31,8 +31,7 @@ def _open(args: argparse.Namespace) -> Workspace:
 
 
 def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def run_tui(args: argparse.Namespace) -> int:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console, Group, RenderableType
-from rich.markdown import Markdown
 from rich.padding import Padding
-from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
 
@@ -133,6 +131,8 @@ def _short_effort(item: Item) -> str:
 
 def item_view(tracker: Tracker, item: Item, ascii_only: bool) -> RenderableType:
     """An item's fields, its instructions as markdown, and its highlighted examples."""
+    from rich.markdown import Markdown  # heavy (Pygments): only for the one command using it
+
     status = tracker.status_of(item)
     title = Text(f"{status.marker(ascii_only)} {item.number}. ", style="bold")
     title.append(one_line(item.title), style="bold")
@@ -166,6 +166,8 @@ def item_view(tracker: Tracker, item: Item, ascii_only: bool) -> RenderableType:
 
 def example_view(example: Example, of: int) -> RenderableType:
     """One example, highlighted, with line numbers and a caption."""
+    from rich.syntax import Syntax
+
     caption = Text(f"Example {example.number}/{of} · {example.language}", style="bold")
     syntax = Syntax(
         visible(example.code),

@@ -7,6 +7,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 def unsafe_reason(name: str) -> str | None:
     """Why a guide name would reach outside the guides folder, or None when it is safe."""
+    if name.isprintable() and not any(ch in name for ch in "/\\:") and not name.startswith("."):
+        return None  # a plain file name: the common case, decided without pathlib
     if "\x00" in name or any(ord(ch) < 32 for ch in name):
         return "contains control characters"
     if PurePosixPath(name).is_absolute() or PureWindowsPath(name).is_absolute() or "\\" in name:

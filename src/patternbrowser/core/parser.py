@@ -37,7 +37,9 @@ _GUIDE = re.compile(r"`([^`]+?\.md)`")
 _EFFORT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s*h(?:ours?|rs?)?\b", re.I)
 _DATE_FIELDS = ("Last Updated", "Next Review")
 
-_MARKDOWN = MarkdownIt("commonmark").enable("table")
+# Only block structure matters here; inline parsing (emphasis, links) would cost most of the
+# time on a big file, and the raw `content` of inline tokens is all the parser reads.
+_MARKDOWN = MarkdownIt("commonmark").disable(["inline", "text_join", "reference"])
 
 
 @dataclass
@@ -94,7 +96,8 @@ def parse_text(text: TextLines, path: Path) -> TodoDocument:
 
 def _first_inline(tokens: list[Token], index: int) -> Token | None:
     """The first inline token of the list item starting at `index`."""
-    for token in tokens[index + 1 :]:
+    for position in range(index + 1, len(tokens)):
+        token = tokens[position]
         if token.type == "inline":
             return token
         if token.type in ("list_item_close", "list_item_open"):
@@ -219,33 +222,31 @@ def _is_closed(lines: list[str], token: Token, end: int) -> bool:
 
 
 def _check_references(state: _State) -> None:
-    seen: dict[int, Item] = {}
+    by_number: dict[int, list[Item]] = {}
     for item in state.items:
-        if item.number in seen:
-            first = seen[item.number]
+        same = by_number.setdefault(item.number, [])
+        if same:
             state.warn(
-                f"duplicate item number {item.number} (first at line {first.line})", item.line - 1
+                f"duplicate item number {item.number} (first at line {same[0].line})", item.line - 1
             )
-        else:
-            seen[item.number] = item
+        same.append(item)
     for phase in state.phases:
         for entry in phase.entries:
-            target = seen.get(entry.item_number)
-            if target is None:
+            targets = by_number.get(entry.item_number, [])
+            if not targets:
                 state.warn(
                     f"phase {phase.number} names item #{entry.item_number}, which does not exist",
                     entry.line_index,
                 )
-            elif target.phase is not None and target.phase != phase.number:
+            elif targets[0].phase is not None and targets[0].phase != phase.number:
                 state.warn(
-                    f"item #{entry.item_number} is listed in phases {target.phase} "
+                    f"item #{entry.item_number} is listed in phases {targets[0].phase} "
                     f"and {phase.number}",
                     entry.line_index,
                 )
             else:
-                for same in state.items:
-                    if same.number == entry.item_number:
-                        same.phase = phase.number
+                for target in targets:
+                    target.phase = phase.number
 
 
 def _resolve_summary(state: _State) -> list[SummaryLine]:

@@ -1,0 +1,120 @@
+"""Whole-process timings of the CLI, as ratios against baselines measured in the same run.
+
+Run: uv run python -m benchmarks.bench_cli [--runs N]
+
+Commands are run round-robin (one of each per round) so that a burst of load on the machine
+hits all of them alike; each figure is the median over the rounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.generate import generate_todo
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "TODO.md"
+PB = [sys.executable, "-m", "patternbrowser"]
+
+
+@dataclass
+class Case:
+    """A command to time, with an optional untimed step before each run."""
+
+    name: str
+    command: list[str]
+    setup: Callable[[], None] | None = None
+    samples: list[float] = field(default_factory=list)
+
+    def run(self) -> None:
+        if self.setup:
+            self.setup()
+        start = time.perf_counter()
+        subprocess.run(
+            self.command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        self.samples.append(time.perf_counter() - start)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples[1:])  # the first run only warms caches
+
+
+def export_case(name: str, todo: Path) -> Case:
+    """`export` after one `set`, each run starting from the freshly exported copy."""
+    pristine = todo.read_bytes()
+    store = todo.with_name(f"{todo.stem}.progress.toml")
+
+    def setup() -> None:
+        todo.write_bytes(pristine)
+        store.unlink(missing_ok=True)
+        subprocess.run(
+            [*PB, "--todo", str(todo), "set", "3", "completed"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+    return Case(name, [*PB, "--todo", str(todo), "export"], setup)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory() as tmp:
+        seed = Path(tmp) / "seed" / "TODO.md"
+        big = Path(tmp) / "big" / "TODO.md"
+        seed.parent.mkdir()
+        big.parent.mkdir()
+        shutil.copyfile(SEED, seed)
+        big.write_text(generate_todo(2000), encoding="utf-8")
+        for todo in (seed, big):  # start from exported files, as a user would have them
+            subprocess.run(
+                [*PB, "--todo", str(todo), "export"], check=True, stdout=subprocess.DEVNULL
+            )
+        size = big.stat().st_size
+        cases = [
+            Case(
+                "python -c 'import rich.console, markdown_it, tomlkit'",
+                [sys.executable, "-c", "import rich.console, markdown_it, tomlkit"],
+            ),
+            Case("status (seed)", [*PB, "--todo", str(seed), "status"]),
+            Case("status --json (seed)", [*PB, "--todo", str(seed), "status", "--json"]),
+            Case(
+                f"status --json (2,000 items, {size / 1e6:.2f} MB)",
+                [*PB, "--todo", str(big), "status", "--json"],
+            ),
+            export_case("export, one item changed (seed)", seed),
+            export_case("export, one item changed (2,000 items)", big),
+        ]
+        for _ in range(runs + 1):
+            for case in cases:
+                case.run()
+    limits = {1: (0, 1.5), 3: (2, 2.0), 5: (4, 2.0)}  # case: (against case, limit)
+    print(f"median of {runs} interleaved runs each, Python {sys.version.split()[0]}")
+    failed = False
+    for index, case in enumerate(cases):
+        line = f"{case.name:<58} {case.median * 1000:8.1f} ms"
+        if index in limits:
+            against, limit = limits[index]
+            ratio = case.median / cases[against].median
+            failed |= ratio > limit
+            verdict = "ok" if ratio <= limit else "OVER"
+            line += (
+                f"   {ratio:4.2f}x {cases[against].name.split(' (')[0]} ({verdict}, limit {limit}x)"
+            )
+        print(line)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
