@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--check", action="store_true", help="exit 1 if the file is not current")
     mode.add_argument("--stdout", action="store_true", help="print the result instead")
     commands.add_parser("import", help="adopt the markdown's markers into the store")
+    copy = commands.add_parser("copy", help="copy an example to the clipboard")
+    copy.add_argument("number", type=int)
+    copy.add_argument("--example", type=int, default=1, metavar="K", help="example K (from 1)")
+    copy.add_argument("--to", type=Path, metavar="FILE", help="save to a new file instead")
     check = commands.add_parser("check", help="validate the TODO and the guides")
     check.add_argument("--json", action="store_true", help="print JSON")
     return parser

@@ -9,10 +9,12 @@ from typing import Any
 
 from patternbrowser.core import clock
 from patternbrowser.core.checks import check_todo
+from patternbrowser.core.clipboard import copy_text, save_to_file, tty_writer
 from patternbrowser.core.errors import UsageError
-from patternbrowser.core.model import Item, Priority
+from patternbrowser.core.model import Example, Item, Priority
 from patternbrowser.core.report import item_data, problem_data, status_data
 from patternbrowser.core.sanitize import visible
+from patternbrowser.core.tracker import Tracker
 from patternbrowser.core.workspace import (
     Workspace,
     export_preview,
@@ -81,19 +83,23 @@ def _wanted(item: Item, args: argparse.Namespace, status_of: Any) -> bool:
     return args.status is None or status_of(item) == args.status
 
 
+def _example(tracker: Tracker, item: Item, number: int) -> Example:
+    if not 1 <= number <= len(item.examples):
+        have = f"1-{len(item.examples)}" if item.examples else "none"
+        raise UsageError(
+            f"item {item.number} has no example {number} (examples: {have})",
+            tracker.document.path,
+        )
+    return item.examples[number - 1]
+
+
 def run_show(args: argparse.Namespace) -> int:
     """Print one item, or one of its examples."""
     tracker = _open(args).tracker
     item = tracker.find(args.number)
     console = make_console()
     if args.example is not None:
-        if not 1 <= args.example <= len(item.examples):
-            have = f"1-{len(item.examples)}" if item.examples else "none"
-            raise UsageError(
-                f"item {item.number} has no example {args.example} (examples: {have})",
-                tracker.document.path,
-            )
-        example = item.examples[args.example - 1]
+        example = _example(tracker, item, args.example)
         if args.plain:
             _write_plain(example.code + "\n")
         else:
@@ -111,6 +117,28 @@ def run_show(args: argparse.Namespace) -> int:
 def _write_plain(text: str) -> None:
     # exact text for pipes; on a terminal, control characters are shown, never obeyed
     sys.stdout.write(text if not sys.stdout.isatty() else visible(text))
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    """Copy an example to the clipboard (or save it to a new file with --to)."""
+    tracker = _open(args).tracker
+    item = tracker.find(args.number)
+    example = _example(tracker, item, args.example)
+    if args.to is not None:
+        save_to_file(args.to, example.code + "\n")
+        print(f"saved example {example.number} of item {item.number} to {args.to}")
+        return 0
+    writer = tty_writer() if sys.stdout.isatty() or sys.stderr.isatty() else None
+    result = copy_text(example.code, writer)
+    if not result.reached:
+        print(
+            f"{_prog()}: {result.describe()}; save it to a file instead with "
+            f"'{_prog()} copy {item.number} --example {example.number} --to FILE'",
+            file=sys.stderr,
+        )
+        return 1
+    print(result.describe())
+    return 0
 
 
 def run_set(args: argparse.Namespace) -> int:

@@ -155,7 +155,7 @@ def item_view(tracker: Tracker, item: Item, ascii_only: bool) -> RenderableType:
     for name, value in rows:
         fields.add_row(name, Text(one_line(value)))
     parts: list[RenderableType] = [title, fields, Text()]
-    segments = split_instructions(item.instructions, item.instructions_line or 1)[0]
+    segments = split_instructions(item.instructions, item.instructions_start)[0]
     for segment in segments:
         if isinstance(segment, Example):
             parts += [Text(), example_view(segment, len(item.examples)), Text()]

@@ -80,7 +80,8 @@ class Item:
     effort_hours: tuple[float, float] | None = None
     recurrence: str | None = None
     instructions: str = ""
-    instructions_line: int | None = None
+    instructions_line: int | None = None  # the line of the **Instructions** field
+    instructions_start: int = 0  # the first line inside the instructions fence
     examples: list[Example] = field(default_factory=list)
     phase: int | None = None
     end_line: int = 0  # 1-based line of the item's last line

@@ -208,7 +208,8 @@ def _on_fence(state: _State, token: Token) -> None:
     if item is None or item.instructions or item.instructions_line is None:
         return
     item.instructions = token.content
-    _, examples, problems = split_instructions(token.content, start + 2)
+    item.instructions_start = start + 2
+    _, examples, problems = split_instructions(token.content, item.instructions_start)
     item.examples = examples
     state.problems.extend(Problem(p.message, p.line, state.path) for p in problems)
 

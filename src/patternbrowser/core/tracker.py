@@ -74,6 +74,14 @@ class Tracker:
         self.store.dirty.add(number)
         return previous
 
+    def status_before_blocked(self, item: Item) -> Status:
+        """What a blocked item was before it was blocked (not started when unknown)."""
+        record = self.store.records.get(item.number)
+        for change in reversed(record.history if record else []):
+            if change.status is Status.BLOCKED:
+                return change.previous or Status.NOT_STARTED
+        return Status.NOT_STARTED
+
     def drift(self) -> list[Drift]:
         """Items whose markdown marker changed since store and markdown last agreed."""
         found = []

@@ -1,0 +1,42 @@
+"""The Textual app: wiring only. `make_app` is shared by the CLI and the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.command import Provider
+
+from patternbrowser.core.session import Session
+from patternbrowser.tui.palette import ActionProvider, ItemProvider
+from patternbrowser.tui.screens.main import MainScreen
+
+
+class PatternBrowserApp(App[None]):
+    """Browse a pattern-guide TODO, mark progress, copy examples, export."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "patternbrowser"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
+        ItemProvider,
+        ActionProvider,
+    }
+
+    def __init__(self, session: Session, ascii_only: bool = False) -> None:
+        """Show `session`; `ascii_only` replaces emoji markers with [ ] [~] [x] [!]."""
+        super().__init__()
+        self.session = session
+        self.ascii_only = ascii_only
+
+    def on_mount(self) -> None:
+        """Open the main screen."""
+        self.push_screen(MainScreen(self.session, self.ascii_only))
+
+
+def make_app(
+    todo: Path, guides: Path | None = None, state: Path | None = None, ascii_only: bool = False
+) -> PatternBrowserApp:
+    """Open the files (errors surface here, before the terminal is taken) and build the app."""
+    return PatternBrowserApp(Session(todo, guides, state), ascii_only=ascii_only)

@@ -1,0 +1,52 @@
+"""The help screen: every key of the app and what it does."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = [
+    ("/", "filter the tree by number, title or guide; enter jumps to the first match"),
+    ("escape", "clear the filter (or close this help)"),
+    ("up / down", "move through the tree; the item under the cursor is shown"),
+    ("left / right", "collapse / expand a group"),
+    ("space", "cycle the status ⬜ → 🟦 → ✅ → ⬜"),
+    ("b", "toggle ⏸️ blocked (and back to what it was)"),
+    ("[ / ]", "previous / next example"),
+    ("c", "copy the current example to the clipboard"),
+    ("e", "export: write markers, summary and dates into the TODO"),
+    ("g", "group by phase → priority → guide file"),
+    ("ctrl+z", "undo the last status change"),
+    ("ctrl+p", "command palette: find items and guide sections"),
+    ("?", "this help"),
+    ("q", "quit (every change is already saved)"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal list of the keys; any of escape, ? or q closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "dismiss", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The key table in a framed box."""
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for key, meaning in KEYS:
+            table.add_row(key, meaning)
+        with Vertical(id="help-box"):
+            yield Static(table)
+            yield Static("Changes are saved to the progress store at once.", classes="muted")
+
+    def on_mount(self) -> None:
+        """Title the box."""
+        self.query_one("#help-box").border_title = "Keys"

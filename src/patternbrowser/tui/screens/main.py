@@ -1,0 +1,381 @@
+"""The main screen: tree on the left, the item on the right, progress on top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from patternbrowser.core.clipboard import copy_text, save_to_file
+from patternbrowser.core.errors import PatternbrowserError
+from patternbrowser.core.grouping import MODE_NAMES, next_mode
+from patternbrowser.core.model import Item
+from patternbrowser.core.sanitize import one_line
+from patternbrowser.core.session import Session
+from patternbrowser.core.status import Status
+from patternbrowser.tui.messages import DriftResolution, GroupFocused, ItemFocused
+from patternbrowser.tui.screens.help import HelpScreen
+from patternbrowser.tui.screens.save_example import SaveExampleScreen
+from patternbrowser.tui.terminal import TerminalClipboard
+from patternbrowser.tui.widgets.drift_banner import DriftBanner
+from patternbrowser.tui.widgets.item_tree import ItemTree
+from patternbrowser.tui.widgets.item_view import ItemView
+from patternbrowser.tui.widgets.progress_panel import ProgressPanel
+
+
+class MainScreen(Screen[None]):
+    """Browse, mark, copy and export; every change goes through the session at once."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "filter", "Filter"),
+        Binding("space", "cycle_status", "Status"),
+        Binding("b", "toggle_blocked", "Blocked"),
+        Binding("left_square_bracket", "example(-1)", "Previous example", show=False),
+        Binding("right_square_bracket", "example(1)", "Example", key_display="[ ]"),
+        Binding("c", "copy", "Copy"),
+        Binding("e", "export", "Export"),
+        Binding("g", "grouping", "Group", show=False),
+        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    def __init__(self, session: Session, ascii_only: bool) -> None:
+        """Browse `session`, with ASCII markers when `ascii_only` is set."""
+        super().__init__()
+        self.session = session
+        self.ascii_only = ascii_only
+        self.mode = "phase"
+        self.query_text = ""
+        self.number: int | None = None
+
+    def compose(self) -> ComposeResult:
+        """Header, progress, drift banner, tree and item side by side, footer."""
+        yield Header()
+        yield ProgressPanel(self.ascii_only, id="progress")
+        yield DriftBanner(id="drift")
+        with Horizontal(id="panes"):
+            with Vertical(id="left"):
+                yield Input(placeholder="filter: number, title or guide", id="filter")
+                yield ItemTree(self.ascii_only, id="tree")
+                yield Static(id="tree-status", classes="muted")
+            yield ItemView(id="item")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill everything and select the first item."""
+        self.query_one("#filter", Input).display = False
+        self.refresh_all()
+        self.query_one(ItemTree).focus()
+        self.call_after_refresh(self._select_first)
+        warnings = self.session.tracker.document.problems
+        if warnings:
+            text = "\n".join(one_line(str(w)) for w in warnings[:5])
+            more = f"\n... and {len(warnings) - 5} more" if len(warnings) > 5 else ""
+            self.notify(
+                text + more,
+                title="Warnings in the TODO",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+        self.set_interval(1.0, self.check_files)
+
+    async def _select_first(self) -> None:
+        tree = self.query_one(ItemTree)
+        first = tree.first_item()
+        if first is not None:
+            tree.select_item(first)
+            await self.show_item(first)
+
+    # --- drawing -----------------------------------------------------------------
+
+    def refresh_all(self) -> None:
+        """Redraw tree, progress and drift from the session (keeps the selection)."""
+        tracker = self.session.tracker
+        statuses = tracker.statuses()
+        tree = self.query_one(ItemTree)
+        shown = tree.populate(tracker.document, statuses, self.mode, self.query_text)
+        total = len(tracker.document.items)
+        what = f"{shown} of {total} items" if self.query_text else f"{total} items"
+        self.query_one("#tree-status", Static).update(f"{what} · {MODE_NAMES[self.mode]}")
+        self.query_one(ProgressPanel).show(tracker.document, statuses)
+        self.query_one(DriftBanner).show(tracker.drift())
+        self.app.sub_title = str(self.session.workspace.todo)
+        if self.number is not None:
+            # the tree places its new nodes on the next refresh; select after it
+            self.call_after_refresh(self._reselect, self.number)
+
+    async def _reselect(self, number: int) -> None:
+        if self.query_one(ItemTree).select_item(number):
+            await self.show_item(number)
+
+    def refresh_status(self, item: Item) -> None:
+        """Redraw what one status change affects."""
+        tracker = self.session.tracker
+        statuses = tracker.statuses()
+        self.query_one(ItemTree).refresh_item(item, statuses)
+        self.query_one(ProgressPanel).show(tracker.document, statuses)
+        self.query_one(DriftBanner).show(tracker.drift())
+        view = self.query_one(ItemView)
+        if view.item is not None and view.item.number == item.number:
+            record = tracker.store.records.get(item.number)
+            view.show_status(statuses[item.number], record, self.ascii_only)
+
+    async def show_item(self, number: int) -> None:
+        """Show an item in the right pane."""
+        tracker = self.session.tracker
+        item = tracker.document.item(number)
+        if item is None:
+            return
+        self.number = number
+        lookup = self.session.guides.lookup(item) if self.session.guides else None
+        record = tracker.store.records.get(number)
+        view = self.query_one(ItemView)
+        await view.show(item, tracker.status_of(item), record, lookup, self.ascii_only)
+
+    @on(ItemFocused)
+    async def _item_focused(self, message: ItemFocused) -> None:
+        if message.number != self.number or self.query_one(ItemView).item is None:
+            await self.show_item(message.number)
+
+    @on(GroupFocused)
+    def _group_focused(self, message: GroupFocused) -> None:
+        message.stop()
+
+    async def jump_to(self, number: int) -> None:
+        """Select and show an item, clearing a filter that hides it."""
+        tree = self.query_one(ItemTree)
+        if not tree.select_item(number):
+            self.action_clear_filter()
+            tree.select_item(number)
+        tree.focus()
+        await self.show_item(number)
+
+    # --- filter ----------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        """Show and focus the filter field."""
+        field = self.query_one("#filter", Input)
+        field.display = True
+        field.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.refresh_all()
+
+    @on(Input.Submitted, "#filter")
+    async def _filter_submitted(self, event: Input.Submitted) -> None:
+        tree = self.query_one(ItemTree)
+        first = tree.first_item()
+        tree.focus()
+        if first is None:
+            self.notify("no item matches the filter", severity="warning")
+            return
+        tree.select_item(first)
+        await self.show_item(first)
+
+    def action_clear_filter(self) -> None:
+        """Empty and hide the filter, keeping the selection."""
+        field = self.query_one("#filter", Input)
+        if not field.display and not self.query_text:
+            return
+        field.value = ""
+        field.display = False
+        self.query_text = ""
+        self.refresh_all()
+        self.query_one(ItemTree).focus()
+
+    # --- status ----------------------------------------------------------------
+
+    def _current(self) -> Item | None:
+        if self.number is None:
+            self.notify("select an item first", severity="warning")
+            return None
+        return self.session.tracker.document.item(self.number)
+
+    def _set(self, item: Item, status: Status) -> None:
+        try:
+            change = self.session.change_status(item.number, status)
+        except PatternbrowserError as error:
+            self.notify(one_line(str(error)), title="Not saved", severity="error", markup=False)
+            return
+        self.refresh_status(item)
+        before, after = change.before.marker(self.ascii_only), status.marker(self.ascii_only)
+        self.notify(f"#{item.number}: {before} → {after} {status.label}", timeout=2, markup=False)
+
+    def action_cycle_status(self) -> None:
+        """⬜ → 🟦 → ✅ → ⬜."""
+        item = self._current()
+        if item is not None:
+            self._set(item, self.session.tracker.status_of(item).cycled())
+
+    def action_toggle_blocked(self) -> None:
+        """Block the item, or unblock it back to its status before."""
+        item = self._current()
+        if item is None:
+            return
+        tracker = self.session.tracker
+        if tracker.status_of(item) is Status.BLOCKED:
+            self._set(item, tracker.status_before_blocked(item))
+        else:
+            self._set(item, Status.BLOCKED)
+
+    def action_undo(self) -> None:
+        """Revert the last status change of this session."""
+        try:
+            change = self.session.undo()
+        except PatternbrowserError as error:
+            self.notify(one_line(str(error)), title="Undo failed", severity="error", markup=False)
+            return
+        if change is None:
+            self.notify("nothing to undo", timeout=2)
+            return
+        item = self.session.tracker.document.item(change.number)
+        if item is not None:
+            self.refresh_status(item)
+        before, after = change.before.marker(self.ascii_only), change.after.marker(self.ascii_only)
+        self.notify(f"undone: #{change.number} {before} → {after}", timeout=2, markup=False)
+
+    # --- examples --------------------------------------------------------------
+
+    def action_example(self, step: int) -> None:
+        """Move to the previous or next example."""
+        example = self.query_one(ItemView).move_example(step)
+        if example is None:
+            self.notify("this item has no examples", timeout=2)
+
+    def action_copy(self) -> None:
+        """Copy the current example, or offer to save it when no clipboard is reachable."""
+        example = self.query_one(ItemView).example
+        if example is None or self.number is None:
+            self.notify("this item has no example to copy", severity="warning")
+            return
+        result = copy_text(example.code, TerminalClipboard(self.app).write)
+        if result.native or (result.reached and not result.failures):
+            self.notify(result.describe(), timeout=3)
+            if not result.native:
+                self.notify(
+                    "no clipboard tool found: if nothing arrived, use 'Save example "
+                    "to a file' in the command palette (ctrl+p)",
+                    timeout=6,
+                )
+            return
+        suffix = {"python": "py", "toml": "toml", "yaml": "yaml", "bash": "sh"}.get(
+            example.language, "txt"
+        )
+        name = f"example-{self.number}-{example.number}.{suffix}"
+        self.app.push_screen(SaveExampleScreen(result.describe(), name), self._save_example)
+
+    def action_save_example(self) -> None:
+        """Save the current example to a file (the palette's alternative to copying)."""
+        example = self.query_one(ItemView).example
+        if example is None or self.number is None:
+            self.notify("this item has no example to save", severity="warning")
+            return
+        name = f"example-{self.number}-{example.number}.{example.language or 'txt'}"
+        self.app.push_screen(
+            SaveExampleScreen("Save the current example.", name), self._save_example
+        )
+
+    def _save_example(self, path: Path | None) -> None:
+        example = self.query_one(ItemView).example
+        if path is None or example is None:
+            return
+        try:
+            save_to_file(path, example.code + "\n")
+        except PatternbrowserError as error:
+            self.notify(one_line(str(error)), title="Not saved", severity="error", markup=False)
+            return
+        self.notify(f"saved example {example.number} to {path}", markup=False)
+
+    # --- export, grouping, drift, reload ------------------------------------------
+
+    def action_export(self) -> None:
+        """Write the statuses into the TODO and say what changed."""
+        try:
+            result = self.session.export()
+        except PatternbrowserError as error:
+            self.notify(
+                one_line(str(error)),
+                title="Export failed",
+                severity="error",
+                markup=False,
+                timeout=8,
+            )
+            return
+        todo = self.session.workspace.todo
+        if result.is_current:
+            self.notify(f"{todo} was already current", timeout=3, markup=False)
+        else:
+            lines = [one_line(line) for line in result.describe()]
+            shown = "\n".join(lines[:8]) + (
+                f"\n... {len(lines) - 8} more" if len(lines) > 8 else ""
+            )
+            count = len(result.changed_lines)
+            self.notify(
+                shown,
+                title=f"Exported {todo}: {count} line{'s' * (count != 1)}",
+                markup=False,
+                timeout=6,
+            )
+        self.refresh_all()
+
+    def action_grouping(self) -> None:
+        """Cycle the tree's grouping."""
+        self.mode = next_mode(self.mode)
+        self.refresh_all()
+
+    @on(DriftResolution)
+    def _resolve_drift(self, message: DriftResolution) -> None:
+        if message.keep == "markdown":
+            self.adopt_markdown()
+        else:
+            self.action_export()
+
+    def adopt_markdown(self) -> None:
+        """Take the markdown's markers into the store."""
+        try:
+            changes = self.session.adopt_markdown()
+        except PatternbrowserError as error:
+            self.notify(one_line(str(error)), title="Import failed", severity="error", markup=False)
+            return
+        self.notify(
+            f"adopted {len(changes)} marker{'s' * (len(changes) != 1)} from the markdown",
+            markup=False,
+        )
+        self.refresh_all()
+
+    def check_files(self) -> None:
+        """Reload whatever changed on disk, keeping the selection."""
+        reload = self.session.reload_if_changed()
+        if not reload.changed:
+            return
+        names = ", ".join(Path(path).name for path in reload.changed)
+        if reload.error:
+            self.notify(
+                one_line(reload.error),
+                title=f"Changed on disk: {names}",
+                severity="error",
+                markup=False,
+                timeout=8,
+            )
+            return
+        self.notify(f"reloaded {names} (changed on disk)", markup=False, timeout=3)
+        self.refresh_all()
+
+    def action_help(self) -> None:
+        """Show every key."""
+        self.app.push_screen(HelpScreen())
+
+    def action_quit(self) -> None:
+        """Leave; every change was saved when it was made."""
+        self.app.exit()

@@ -1,0 +1,40 @@
+"""A banner shown while the markdown's markers and the store disagree, with both remedies."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button, Static
+
+from patternbrowser.core.sanitize import one_line
+from patternbrowser.core.tracker import Drift
+from patternbrowser.tui.messages import DriftResolution
+
+
+class DriftBanner(Horizontal):
+    """Explains the drift and offers: adopt the markdown, or write the store into it."""
+
+    def compose(self) -> ComposeResult:
+        """A message and two buttons."""
+        yield Static(id="drift-message")
+        yield Button("Adopt markdown", id="adopt-markdown", variant="warning", compact=True)
+        yield Button("Keep store", id="keep-store", compact=True)
+
+    def show(self, drift: list[Drift]) -> None:
+        """Show the banner for `drift`, or hide it when there is none."""
+        self.display = bool(drift)
+        if not drift:
+            return
+        names = ", ".join(f"#{d.number}" for d in drift[:6]) + (" ..." if len(drift) > 6 else "")
+        text = Text(
+            f"⚠ {len(drift)} item{'s' * (len(drift) != 1)} changed in the markdown "
+            f"outside patternbrowser ({one_line(names)}): "
+        )
+        self.query_one("#drift-message", Static).update(text)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Turn the button into a resolution request for the screen."""
+        event.stop()
+        keep = "markdown" if event.button.id == "adopt-markdown" else "store"
+        self.post_message(DriftResolution(keep))

@@ -1,0 +1,147 @@
+"""The navigation tree: items grouped by phase, priority or guide, each with its status."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from patternbrowser.core.grouping import group_items
+from patternbrowser.core.model import Item, TodoDocument
+from patternbrowser.core.progress import Counts, count
+from patternbrowser.core.search import item_matches
+from patternbrowser.core.status import Status
+from patternbrowser.tui.messages import GroupFocused, ItemFocused
+from patternbrowser.tui.widgets.labels import group_label, item_label
+
+NodeData = int | None  # an item number on leaves, None on group nodes
+_TOGGLE = Style.from_meta({"toggle": True})  # makes the icon clickable, as Tree's own does
+
+
+class ItemTree(Tree[NodeData], inherit_bindings=False):
+    """Groups of items; moving the cursor onto an item posts ItemFocused."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("left", "collapse_or_parent", "Collapse", show=False),
+        Binding("right", "expand", "Expand", show=False),
+        Binding("enter", "select_cursor", "Open", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+    ]
+
+    def __init__(self, ascii_only: bool, **kwargs: object) -> None:
+        """A tree that shows ASCII markers when `ascii_only` is set."""
+        self.ascii_only = ascii_only
+        self._leaves: dict[int, list[TreeNode[NodeData]]] = {}
+        self._groups: list[tuple[TreeNode[NodeData], str, list[Item]]] = []
+        self._group_counts: dict[int, tuple[str, Counts]] = {}  # node id → name, counts
+        self._number_width = 2
+        super().__init__("Items", **kwargs)  # type: ignore[arg-type]
+        self.show_root = False
+        self.guide_depth = 2
+
+    def populate(
+        self, document: TodoDocument, statuses: dict[int, Status], mode: str, query: str
+    ) -> int:
+        """Rebuild the tree for a grouping and filter; returns how many items match."""
+        self.clear()
+        self._group_counts.clear()
+        self._leaves.clear()
+        self._groups.clear()
+        self._number_width = max((len(str(item.number)) for item in document.items), default=1)
+        shown = 0
+        for name, items in group_items(document, mode):
+            matching = [item for item in items if item_matches(item, query)]
+            if query and not matching:
+                continue
+            node = self.root.add("", data=None, expand=True)
+            self._groups.append((node, name, items))
+            for item in matching:
+                leaf = node.add_leaf(self._item_label(item, statuses), data=item.number)
+                self._leaves.setdefault(item.number, []).append(leaf)
+            shown += len(matching)
+        self.refresh_counts(statuses)
+        return shown
+
+    def refresh_counts(self, statuses: dict[int, Status]) -> None:
+        """Update every group's done/total after statuses changed."""
+        for node, name, items in self._groups:
+            counts = count(items, statuses)
+            self._group_counts[node.id] = (name, counts)
+            node.set_label(group_label(name, counts))
+
+    def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
+        """Shorten a group's name so that its done/total count stays in view."""
+        group = self._group_counts.get(node.id)
+        if group is None:
+            return super().render_label(node, base_style, style)
+        name, counts = group
+        room = self.scrollable_content_region.width - 3  # the ▼ icon and a margin
+        suffix = len(f"  {counts.done}/{counts.total}")
+        if room > suffix + 4 and len(name) + suffix > room:
+            name = name[: room - suffix - 1].rstrip() + "…"
+        label = group_label(name, counts)
+        label.stylize(style)
+        icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+        return Text.assemble((icon, base_style + _TOGGLE), label)
+
+    def refresh_item(self, item: Item, statuses: dict[int, Status]) -> None:
+        """Show an item's new status on its leaves and in the counts."""
+        for leaf in self._leaves.get(item.number, []):
+            leaf.set_label(self._item_label(item, statuses))
+        self.refresh_counts(statuses)
+
+    def _item_label(self, item: Item, statuses: dict[int, Status]):  # type: ignore[no-untyped-def]
+        return item_label(item, statuses[item.number], self.ascii_only, self._number_width)
+
+    def select_item(self, number: int) -> bool:
+        """Move the cursor to an item's first leaf; False when it is not shown."""
+        leaves = self._leaves.get(number)
+        if not leaves:
+            return False
+        self.move_cursor(leaves[0])
+        return True
+
+    def first_item(self) -> int | None:
+        """The number of the first item shown, if any."""
+        for node, _, _ in self._groups:
+            for child in node.children:
+                if child.data is not None:
+                    return child.data
+        return None
+
+    @property
+    def current_item(self) -> int | None:
+        """The item under the cursor, if the cursor is on an item."""
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def action_collapse_or_parent(self) -> None:
+        """Collapse an open group, or go up from an item to its group."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_expand(self) -> None:
+        """Open a group."""
+        node = self.cursor_node
+        if node is not None and node.allow_expand:
+            node.expand()
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
+        """Tell the screen what the cursor is on now."""
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(ItemFocused(event.node.data))
+        else:
+            self.post_message(GroupFocused(str(event.node.label)))

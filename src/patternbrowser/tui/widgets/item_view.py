@@ -1,0 +1,142 @@
+"""The selected item: title, fields, instructions as markdown, examples, and its guide section."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Markdown, Static
+
+from patternbrowser.core.examples import split_instructions
+from patternbrowser.core.guides import SectionLookup
+from patternbrowser.core.model import Example, Item
+from patternbrowser.core.sanitize import one_line, visible
+from patternbrowser.core.status import Status
+from patternbrowser.core.store import Record
+from patternbrowser.tui.widgets.example_view import ExampleView
+from patternbrowser.tui.widgets.labels import STATUS_STYLE
+
+
+def fields_table(item: Item, status: Status, record: Record | None) -> Table:
+    """The item's fields as a two-column grid."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    rows = [
+        ("Status", status.label),
+        ("Group", item.group),
+        ("Phase", str(item.phase) if item.phase else "-"),
+        ("Guide", (item.guide or "-") + (" (new file)" if item.guide_is_new else "")),
+    ]
+    if item.recurrence:
+        rows.append(("Recurrence", item.recurrence))
+    else:
+        rows.append(("Effort", item.effort or "-"))
+    if record is not None:
+        rows.append(("Changed", record.changed.strftime("%Y-%m-%d %H:%M UTC")))
+        if record.note:
+            rows.append(("Note", record.note))
+    for name, value in rows:
+        table.add_row(name, Text(one_line(value)))
+    return table
+
+
+class ItemView(VerticalScroll):
+    """Everything about one item; rebuilt when another item is shown."""
+
+    def __init__(self, **kwargs: object) -> None:
+        """An empty view until an item is shown."""
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.item: Item | None = None
+        self.current_example = 0
+
+    def compose(self) -> ComposeResult:
+        """The fixed parts; the body and guide section are filled per item."""
+        yield Static(id="item-title")
+        yield Static(id="item-fields")
+        yield Vertical(id="item-body")
+        yield Static("Guide section", id="guide-caption", classes="caption")
+        yield Vertical(id="guide-body")
+
+    async def show(
+        self,
+        item: Item,
+        status: Status,
+        record: Record | None,
+        lookup: SectionLookup | None,
+        ascii_only: bool,
+    ) -> None:
+        """Show `item` from the top, with its first example current."""
+        same = self.item is not None and self.item.number == item.number
+        self.item = item
+        self.show_status(status, record, ascii_only)
+        body = self.query_one("#item-body", Vertical)
+        guide = self.query_one("#guide-body", Vertical)
+        await body.remove_children()
+        await guide.remove_children()
+        await body.mount_all(self._body_widgets(item))
+        await guide.mount_all(self._guide_widgets(lookup))
+        if not same:
+            self.current_example = 0
+            self.scroll_home(animate=False)
+        self._mark_current()
+
+    def show_status(self, status: Status, record: Record | None, ascii_only: bool) -> None:
+        """Refresh the title and fields after a status change."""
+        if self.item is None:
+            return
+        title = Text(f"{status.marker(ascii_only)} ", style=STATUS_STYLE[status])
+        title.append(f"{self.item.number}. ", style="bold")
+        title.append(one_line(self.item.title), style="bold")
+        self.query_one("#item-title", Static).update(title)
+        self.query_one("#item-fields", Static).update(fields_table(self.item, status, record))
+
+    def _body_widgets(self, item: Item) -> list[Widget]:
+        segments = split_instructions(item.instructions, item.instructions_start)[0]
+        widgets: list[Widget] = [Static("Instructions", classes="caption")]
+        for segment in segments:
+            if isinstance(segment, Example):
+                widgets.append(ExampleView(segment, len(item.examples)))
+            elif segment.strip():
+                widgets.append(Markdown(visible(segment), open_links=False))
+        if len(widgets) == 1:
+            widgets.append(Static("This item has no instructions.", classes="muted"))
+        return widgets
+
+    def _guide_widgets(self, lookup: SectionLookup | None) -> list[Widget]:
+        if lookup is None:
+            return [Static("No guides folder is open.", classes="muted")]
+        if lookup.state == "found":
+            return [
+                Static(Text(one_line(lookup.message)), classes="muted"),
+                Markdown(visible(lookup.text), open_links=False),
+            ]
+        style = "warning" if lookup.state in ("unsafe", "unreadable") else "muted"
+        return [Static(Text(one_line(lookup.message)), classes=style)]
+
+    @property
+    def examples(self) -> list[ExampleView]:
+        """The example widgets of the item shown."""
+        return list(self.query(ExampleView))
+
+    def move_example(self, step: int) -> Example | None:
+        """Make the next (or previous) example current and scroll to it."""
+        views = self.examples
+        if not views:
+            return None
+        self.current_example = (self.current_example + step) % len(views)
+        self._mark_current()
+        self.scroll_to_widget(views[self.current_example], animate=False, top=True)
+        return views[self.current_example].example
+
+    @property
+    def example(self) -> Example | None:
+        """The current example, if the item has any."""
+        views = self.examples
+        return views[self.current_example].example if views else None
+
+    def _mark_current(self) -> None:
+        for index, view in enumerate(self.examples):
+            view.set_class(index == self.current_example, "-current")

@@ -1,0 +1,33 @@
+"""Rich text for tree nodes and headings: status markers, safe titles, done/total counts."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from patternbrowser.core.model import Item
+from patternbrowser.core.progress import Counts
+from patternbrowser.core.sanitize import one_line
+from patternbrowser.core.status import Status
+
+STATUS_STYLE = {
+    Status.NOT_STARTED: "",
+    Status.IN_PROGRESS: "bold blue",
+    Status.COMPLETED: "green",
+    Status.BLOCKED: "yellow",
+}
+
+
+def item_label(item: Item, status: Status, ascii_only: bool, number_width: int) -> Text:
+    """`⬜  3 JWT Authentication Flow`, with the title shown literally."""
+    label = Text(status.marker(ascii_only), style=STATUS_STYLE[status])
+    label.append(f" {item.number:>{number_width}} ", style="dim")
+    label.append(one_line(item.title))
+    return label
+
+
+def group_label(name: str, counts: Counts) -> Text:
+    """`Phase 1 · Critical Security  2/5`, the count dimmed unless the group is done."""
+    label = Text(one_line(name), style="bold")
+    done = counts.total and counts.done == counts.total
+    label.append(f"  {counts.done}/{counts.total}", style="green" if done else "dim")
+    return label

@@ -1,0 +1,66 @@
+"""Progress bars: the total and one per group, updated whenever a status changes."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from patternbrowser.core.model import TodoDocument
+from patternbrowser.core.progress import Counts, count, group_counts
+from patternbrowser.core.sanitize import one_line
+from patternbrowser.core.status import Status
+
+_GLYPHS = {  # unicode, ascii, style
+    Status.COMPLETED: ("█", "#", "green"),
+    Status.IN_PROGRESS: ("▒", "~", "blue"),
+    Status.BLOCKED: ("▚", "!", "yellow"),
+    Status.NOT_STARTED: ("░", ".", "bright_black"),
+}
+
+
+def bar(counts: Counts, width: int, ascii_only: bool) -> Text:
+    """A stacked bar of `width` cells: completed, in progress, blocked, then the rest."""
+    text = Text()
+    total = counts.total or 1
+    used = 0
+    for status in (Status.COMPLETED, Status.IN_PROGRESS, Status.BLOCKED):
+        cells = min(round(counts.by_status[status] * width / total), width - used)
+        glyph, ascii_glyph, style = _GLYPHS[status]
+        text.append((ascii_glyph if ascii_only else glyph) * cells, style)
+        used += cells
+    glyph, ascii_glyph, style = _GLYPHS[Status.NOT_STARTED]
+    text.append((ascii_glyph if ascii_only else glyph) * (width - used), style)
+    return text
+
+
+class ProgressPanel(Static):
+    """Total progress and a compact bar per group, side by side."""
+
+    def __init__(self, ascii_only: bool, **kwargs: object) -> None:
+        """An empty panel until `show` is called."""
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.ascii_only = ascii_only
+
+    def show(self, document: TodoDocument, statuses: dict[int, Status]) -> None:
+        """Draw the bars for these statuses."""
+        groups = group_counts(document, statuses)
+        total = count(document.items, statuses)
+        grid = Table.grid(expand=True, padding=(0, 1))
+        cells: list[Text] = [self._cell("Total", total, 12, bold=True)]
+        grid.add_column(ratio=2, no_wrap=True, overflow="ellipsis")
+        for name, counts in groups.items():
+            grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+            cells.append(self._cell(name, counts, 6))
+        grid.add_row(*cells)
+        self.update(grid)
+
+    def _cell(self, name: str, counts: Counts, width: int, bold: bool = False) -> Text:
+        percent = round(100 * counts.done / counts.total) if counts.total else 0
+        text = Text(one_line(name), style="bold" if bold else "")
+        text.append("\n")
+        text.append_text(bar(counts, width, self.ascii_only))
+        text.append(f" {counts.done}/{counts.total}", style="bold" if bold else "")
+        if bold:
+            text.append(f" {percent}%", style="dim")
+        return text

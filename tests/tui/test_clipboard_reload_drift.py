@@ -1,0 +1,142 @@
+"""Copy from the app, reloads of files changed on disk, and drift resolution."""
+
+from __future__ import annotations
+
+from patternbrowser.core.clipboard import osc52
+from patternbrowser.tui.screens.main import MainScreen
+from patternbrowser.tui.screens.save_example import SaveExampleScreen
+from patternbrowser.tui.widgets.drift_banner import DriftBanner
+from patternbrowser.tui.widgets.item_tree import ItemTree
+from tests.tui.conftest import fake_tool
+from tests.tui.test_keys import SIZE, leaf_labels, stored
+
+JWT_EXAMPLE_START = "from jose import JWTError, jwt\n"
+
+
+async def test_c_copies_via_the_native_tool(app_for, no_clipboard_tools, monkeypatch):
+    record = fake_tool(no_clipboard_tools, "xclip")
+    monkeypatch.setenv("DISPLAY", ":0")
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+    assert record.read_text().startswith(JWT_EXAMPLE_START)
+    assert "copied 8 lines via xclip" in messages
+
+
+async def test_c_sends_osc52_through_the_terminal(app_for, monkeypatch):
+    written: list[str] = []
+
+    def write(self, sequence: str) -> bool:
+        written.append(sequence)
+        return True
+
+    monkeypatch.setattr("patternbrowser.tui.terminal.TerminalClipboard.write", write)
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+    code = app.session.tracker.document.item(3).examples[0].code
+    assert written == [osc52(code, in_tmux=True)]
+    assert "copied 8 lines via OSC 52" in messages
+
+
+async def test_c_offers_to_save_when_nothing_reaches_a_clipboard(app_for, workdir, monkeypatch):
+    monkeypatch.chdir(workdir)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveExampleScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert (workdir / "example-3-1.py").read_text().startswith(JWT_EXAMPLE_START)
+
+
+async def test_save_dialog_writes_the_named_file(app_for, tmp_path):
+    target = tmp_path / "jwt_example.py"
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        field = app.screen.query_one("#save-path")
+        field.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert target.read_text().startswith(JWT_EXAMPLE_START)
+
+
+async def test_files_changed_on_disk_are_reloaded_keeping_the_selection(app_for, workdir):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        todo = workdir / "TODO.md"
+        todo.write_text(
+            todo.read_text(encoding="utf-8").replace(
+                "### 4. File Upload Security", "### 🟦 4. File Upload Security"
+            ),
+            encoding="utf-8",
+        )
+        app.screen.check_files()
+        await pilot.pause()
+        assert leaf_labels(app)[1] == "🟦  4 File Upload Security"
+        assert app.screen.query_one(ItemTree).current_item == 4
+        assert any("reloaded TODO.md" in n.message for n in app._notifications)
+
+
+async def test_a_broken_reload_keeps_the_last_good_version(app_for, workdir):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        (workdir / "TODO.md").write_bytes(b"\xff\xfe broken")
+        app.screen.check_files()
+        await pilot.pause()
+        assert len(leaf_labels(app)) == 22
+        assert any("still showing the last good version" in n.message for n in app._notifications)
+
+
+async def test_drift_is_shown_and_resolved_by_adopting_the_markdown(app_for, workdir):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space")  # item 3 in progress in the store
+        await pilot.press("e")
+        await pilot.pause()
+        todo = workdir / "TODO.md"
+        todo.write_text(
+            todo.read_text(encoding="utf-8").replace("### 🟦 3.", "### ✅ 3."), encoding="utf-8"
+        )
+        app.screen.check_files()
+        await pilot.pause()
+        banner = app.screen.query_one(DriftBanner)
+        assert banner.display
+        await pilot.click("#adopt-markdown")
+        await pilot.pause()
+        assert stored(workdir, 3) == "completed"
+        assert not banner.display
+
+
+async def test_store_written_by_another_program_is_merged(app_for, workdir):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        store = workdir / "TODO.progress.toml"
+        store.write_text(
+            store.read_text() + '\n[items.9]\nstatus = "completed"\n'
+            "changed = 2026-11-01T00:00:00Z\n"
+        )
+        await pilot.press("space")  # the save meets a changed file: merge, never clobber
+        await pilot.pause()
+    assert stored(workdir, 3) == "completed"
+    assert stored(workdir, 9) == "completed"

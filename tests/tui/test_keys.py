@@ -1,0 +1,215 @@
+"""Pilot tests that drive every key of the main screen and check the resulting state."""
+
+from __future__ import annotations
+
+import tomllib
+
+from patternbrowser.tui.screens.help import HelpScreen
+from patternbrowser.tui.screens.main import MainScreen
+from patternbrowser.tui.widgets.item_tree import ItemTree
+from patternbrowser.tui.widgets.item_view import ItemView
+
+SIZE = (100, 32)
+
+
+def main_screen(app) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def stored(workdir, number: int) -> str | None:
+    path = workdir / "TODO.progress.toml"
+    if not path.exists():
+        return None
+    items = tomllib.loads(path.read_text())["items"]
+    record = items.get(str(number))
+    return record["status"] if record else None
+
+
+def leaf_labels(app) -> list[str]:
+    tree = app.screen.query_one(ItemTree)
+    return [str(leaf.label) for group in tree.root.children for leaf in group.children]
+
+
+def group_labels(app) -> list[str]:
+    return [str(group.label) for group in app.screen.query_one(ItemTree).root.children]
+
+
+async def test_first_item_is_shown_at_start(app_for):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert main_screen(app).number == 3
+        assert app.screen.query_one(ItemView).item.title == "JWT Authentication Flow"
+        assert leaf_labels(app)[0] == "⬜  3 JWT Authentication Flow"
+        assert group_labels(app)[0] == "Phase 1 · Critical Security & Examples (Week 1-2)  0/5"
+
+
+async def test_space_cycles_and_saves_at_once(app_for, workdir):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        seen = []
+        for _ in range(3):
+            await pilot.press("space")
+            seen.append(stored(workdir, 3))
+        assert seen == ["in_progress", "completed", "not_started"]
+        await pilot.press("space", "space")
+        assert leaf_labels(app)[0] == "✅  3 JWT Authentication Flow"
+        assert group_labels(app)[0].endswith("1/5")
+
+
+async def test_b_toggles_blocked_and_back(app_for, workdir):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "b")
+        assert stored(workdir, 3) == "blocked"
+        assert leaf_labels(app)[0] == "⏸️  3 JWT Authentication Flow"
+        await pilot.press("b")
+        assert stored(workdir, 3) == "in_progress"  # back to what it was before
+
+
+async def test_ctrl_z_undoes_the_last_changes(app_for, workdir):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "space", "down", "b")
+        assert (stored(workdir, 3), stored(workdir, 4)) == ("completed", "blocked")
+        await pilot.press("ctrl+z")
+        assert stored(workdir, 4) == "not_started"
+        await pilot.press("ctrl+z")
+        assert stored(workdir, 3) == "in_progress"
+        await pilot.press("ctrl+z", "ctrl+z")  # the second one has nothing left to undo
+        assert stored(workdir, 3) == "not_started"
+
+
+async def test_e_exports_into_the_markdown(app_for, workdir):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "space", "e")
+        await pilot.pause()
+    text = (workdir / "TODO.md").read_text(encoding="utf-8")
+    assert "### ✅ 3. JWT Authentication Flow" in text
+    assert "1. ✅ JWT Authentication Flow (#3)" in text
+    assert "- High Priority: 1/5 completed" in text
+    assert text.count("**Last Updated**: 2026-11-26") == 2
+    assert "### ⬜ 4. File Upload Security" in text
+
+
+async def test_filter_narrows_and_enter_selects(app_for):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"sql")
+        assert leaf_labels(app) == ["⬜ 11 SQL Injection Prevention Examples"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main_screen(app).number == 11
+        assert app.focused is app.screen.query_one(ItemTree)
+        await pilot.press("escape", "slash", *"validation")  # by guide file
+        assert len(leaf_labels(app)) == 4
+        await pilot.press("escape")  # from the field: clears and hides it
+        await pilot.press("escape")
+        assert len(leaf_labels(app)) == 22
+        assert main_screen(app).number == 11  # the selection is kept
+
+
+async def test_g_cycles_the_grouping(app_for):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert group_labels(app)[-1] == "Recurring  0/2"
+        await pilot.press("g")
+        assert [label.rsplit("  ", 1)[0] for label in group_labels(app)] == [
+            "High Priority",
+            "Medium Priority",
+            "Low Priority",
+            "Configuration & Project Setup Gaps",
+            "Continuous Improvement Tasks",
+        ]
+        await pilot.press("g")
+        labels = group_labels(app)
+        assert labels[0] == "CLAUDE-architecture.md  0/7"
+        assert labels[-1] == "(no guide)  0/2"
+        await pilot.press("g")
+        assert group_labels(app)[0].startswith("Phase 1")
+
+
+async def test_brackets_move_between_examples(app_for, workdir):
+    from tests.helpers import FIXTURES
+
+    crates = workdir / "CRATES.md"
+    crates.write_bytes((FIXTURES / "crates_todo.md").read_bytes())
+    app = app_for("CRATES.md")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        view = app.screen.query_one(ItemView)
+        assert view.item.number == 2
+        assert [v.example.language for v in view.examples] == ["rust", "toml"]
+        assert view.example.number == 1
+        await pilot.press("right_square_bracket")
+        assert view.example.number == 2
+        assert view.examples[1].has_class("-current")
+        assert not view.examples[0].has_class("-current")
+        await pilot.press("right_square_bracket")  # wraps around
+        assert view.example.number == 1
+        await pilot.press("left_square_bracket")
+        assert view.example.number == 2
+
+
+async def test_question_mark_shows_every_key_and_q_quits(app_for):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_seed_items_show_all_twenty_examples_without_warnings(app_for):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.session.tracker.document.problems == []
+        assert not app._notifications  # no warning toasts at start
+        total = 0
+        for item in screen.session.tracker.document.items:
+            await screen.jump_to(item.number)
+            await pilot.pause()
+            view = app.screen.query_one(ItemView)
+            assert [v.example for v in view.examples] == item.examples
+            total += len(view.examples)
+        assert total == 20
+
+
+async def test_palette_finds_items_by_fuzzy_name(app_for):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"synapshot")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main_screen(app).number == 8
+
+
+async def test_palette_finds_guide_sections(app_for):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down")
+        await pilot.press("ctrl+p", *"validation.md:5")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main_screen(app).number == 3
