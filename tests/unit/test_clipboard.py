@@ -29,9 +29,14 @@ def test_osc52_plain_and_wrapped_for_tmux():
 def test_osc52_and_xclip_both_receive_the_text(tools):
     record = fake_tool(tools, "xclip")
     sent: list[str] = []
+
+    def terminal(sequence: str) -> bool:
+        sent.append(sequence)
+        return True
+
     result = copy_text(
         CODE,
-        lambda seq: sent.append(seq) or True,
+        terminal,
         env={"PATH": str(tools), "DISPLAY": ":0", "TMUX": "/tmp/tmux-0/x,1,0"},
     )
     assert result.via == ["OSC 52", "xclip"]
