@@ -34,6 +34,7 @@ _ITEM_REF = re.compile(r"\(#(\d+)\)")
 _SUMMARY_ENTRY = re.compile(r"^(.+?):\s*(\d+)\s*/\s*(\d+)\b")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _GUIDE = re.compile(r"`([^`]+?\.md)`")
+_QUOTED = re.compile(r"`([^`]+)`")
 _EFFORT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s*h(?:ours?|rs?)?\b", re.I)
 _DATE_FIELDS = ("Last Updated", "Next Review")
 
@@ -168,7 +169,9 @@ def _set_field(state: _State, item: Item, name: str, value: str, index: int) -> 
     item.fields[name] = value
     key = name.lower()
     if key == "file":
-        guide = _GUIDE.search(value)
+        # the first back-quoted .md name; failing that, any back-quoted path, so that a
+        # hostile or mistyped one is reported rather than silently ignored
+        guide = _GUIDE.search(value) or _QUOTED.search(value)
         item.guide = guide[1] if guide else None
         item.guide_is_new = value.lower().startswith("new")
         if item.guide and (reason := unsafe_reason(item.guide)):

@@ -33,7 +33,9 @@ class MainScreen(Screen[None]):
     """Browse, mark, copy and export; every change goes through the session at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "filter", "Filter"),
+        # priority: handled before the keys typed right after them reach a widget
+        Binding("slash", "filter", "Filter", priority=True),
+        Binding("enter", "accept_filter", "First match", priority=True),
         Binding("space", "cycle_status", "Status"),
         Binding("b", "toggle_blocked", "Blocked"),
         Binding("left_square_bracket", "example(-1)", "Previous example", show=False),
@@ -44,7 +46,7 @@ class MainScreen(Screen[None]):
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("escape", "clear_filter", "Clear filter"),
     ]
 
     def __init__(self, session: Session, ascii_only: bool) -> None:
@@ -161,25 +163,36 @@ class MainScreen(Screen[None]):
 
     # --- filter ----------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The filter keys act only where they make sense: `/` outside the field, enter in it."""
+        if action == "filter":
+            return not self.query_one("#filter", Input).has_focus
+        if action == "accept_filter":
+            return self.query_one("#filter", Input).has_focus
+        if action == "clear_filter":
+            return self.query_one("#filter", Input).display or bool(self.query_text)
+        return True
+
     def action_filter(self) -> None:
         """Show and focus the filter field."""
         field = self.query_one("#filter", Input)
         field.display = True
-        field.focus()
+        self.set_focus(field)  # at once, so the next keys typed land in the field
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
         self.refresh_all()
 
-    @on(Input.Submitted, "#filter")
-    async def _filter_submitted(self, event: Input.Submitted) -> None:
+    async def action_accept_filter(self) -> None:
+        """Go to the first match and hand the keys back to the tree."""
         tree = self.query_one(ItemTree)
+        self.set_focus(tree)
         first = tree.first_item()
-        tree.focus()
         if first is None:
             self.notify("no item matches the filter", severity="warning")
             return
+        self.number = first
         tree.select_item(first)
         await self.show_item(first)
 
@@ -192,7 +205,7 @@ class MainScreen(Screen[None]):
         field.display = False
         self.query_text = ""
         self.refresh_all()
-        self.query_one(ItemTree).focus()
+        self.set_focus(self.query_one(ItemTree))
 
     # --- status ----------------------------------------------------------------
 

@@ -1,0 +1,109 @@
+"""Start-up and navigation of the terminal UI, as ratios against baselines of the same run.
+
+Run: uv run python -m benchmarks.bench_tui [--runs N]
+
+1. Whole-process time to the first complete screen (the first item shown), headless at
+   100x32: the seed with the bundled guides against a bare Textual app (Header, Tree of 22
+   leaves, Footer), and a generated TODO of 2,000 items with 20 guides of 100 KB against the
+   seed. Runs are interleaved so that load on the machine hits all cases alike.
+2. Moving the selection and showing the item, in process: the mean over 40 moves at 2,000
+   items against the same at 22.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.generate import generate_guides, generate_todo
+from patternbrowser.paths import bundled_guides, bundled_todo
+
+RUNNER = [sys.executable, "-m", "benchmarks.tui_runner"]
+
+
+def startup(cases: dict[str, list[str]], runs: int) -> dict[str, float]:
+    samples: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(runs + 1):
+        for name, command in cases.items():
+            start = time.perf_counter()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            samples[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values[1:]) for name, values in samples.items()}
+
+
+async def move_time(todo: Path, guides: Path, state: Path, moves: int) -> float:
+    """Mean seconds per `down` key until the next item is shown."""
+    from patternbrowser.tui.app import make_app
+    from patternbrowser.tui.widgets.item_view import ItemView
+
+    app = make_app(todo, guides, state)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ItemView)
+        while view.item is None:
+            await pilot.pause(0.01)
+        elapsed = []
+        for _ in range(moves):
+            before = view.item
+            start = time.perf_counter()
+            await pilot.press("down")
+            while view.item is before:
+                await pilot.pause(0)
+            await pilot.pause()
+            elapsed.append(time.perf_counter() - start)
+    return statistics.median(elapsed)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        seed = folder / "seed" / "TODO.md"
+        seed.parent.mkdir()
+        shutil.copyfile(bundled_todo(), seed)
+        big = folder / "big" / "TODO.md"
+        big.parent.mkdir()
+        big.write_text(generate_todo(2000), encoding="utf-8")
+        generate_guides(folder / "big" / "guides", 20, 100_000)
+        seed_args = [str(seed), str(bundled_guides()), str(folder / "seed.toml")]
+        big_args = [str(big), str(folder / "big" / "guides"), str(folder / "big.toml")]
+        times = startup(
+            {
+                "bare": [*RUNNER, "bare"],
+                "seed": [*RUNNER, "app", *seed_args],
+                "big": [*RUNNER, "app", *big_args],
+            },
+            runs,
+        )
+        moves_seed = asyncio.run(move_time(*map(Path, seed_args), moves=21))
+        moves_big = asyncio.run(move_time(*map(Path, big_args), moves=40))
+    rows = [
+        ("bare Textual app: Header, Tree of 22 leaves, Footer", times["bare"], None),
+        ("patternbrowser on the seed + bundled guides", times["seed"], ("bare", times["seed"] / times["bare"], 1.3)),
+        ("patternbrowser on 2,000 items + 20 guides of 100 KB", times["big"], ("seed", times["big"] / times["seed"], 1.5)),
+        ("move + show an item, seed (median of 21)", moves_seed, None),
+        ("move + show an item, 2,000 items (median of 40)", moves_big, ("seed", moves_big / moves_seed, 1.5)),
+    ]
+    print(f"first complete screen: median of {runs} interleaved runs; Python {sys.version.split()[0]}")
+    failed = False
+    for name, seconds, ratio in rows:
+        line = f"{name:<56} {seconds * 1000:8.1f} ms"
+        if ratio:
+            against, value, limit = ratio
+            failed |= value > limit
+            line += f"  {value:4.2f}x {against} ({'ok' if value <= limit else 'OVER'}, limit {limit}x)"
+        print(line)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
