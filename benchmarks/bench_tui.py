@@ -22,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.bytecode import compile_bytecode
 from benchmarks.generate import generate_guides, generate_todo
 from patternbrowser.paths import bundled_guides, bundled_todo
 
@@ -53,10 +54,13 @@ async def move_time(todo: Path, guides: Path, state: Path, moves: int) -> float:
         for _ in range(moves):
             before = view.item
             start = time.perf_counter()
-            await pilot.press("down")
-            while view.item is before:
-                await pilot.pause(0)
-            await pilot.pause()
+            for _ in range(3):  # a group heading may lie between two items
+                await pilot.press("down")
+                await pilot.pause()
+                if view.item is not before:
+                    break
+            else:
+                raise RuntimeError("the selection did not reach another item")
             elapsed.append(time.perf_counter() - start)
     return statistics.median(elapsed)
 
@@ -65,6 +69,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=9)
     runs = parser.parse_args().runs
+    compile_bytecode()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         seed = folder / "seed" / "TODO.md"
@@ -88,19 +93,35 @@ def main() -> int:
         moves_big = asyncio.run(move_time(*map(Path, big_args), moves=40))
     rows = [
         ("bare Textual app: Header, Tree of 22 leaves, Footer", times["bare"], None),
-        ("patternbrowser on the seed + bundled guides", times["seed"], ("bare", times["seed"] / times["bare"], 1.3)),
-        ("patternbrowser on 2,000 items + 20 guides of 100 KB", times["big"], ("seed", times["big"] / times["seed"], 1.5)),
+        (
+            "patternbrowser on the seed + bundled guides",
+            times["seed"],
+            ("bare", times["seed"] / times["bare"], 1.3),
+        ),
+        (
+            "patternbrowser on 2,000 items + 20 guides of 100 KB",
+            times["big"],
+            ("seed", times["big"] / times["seed"], 1.5),
+        ),
         ("move + show an item, seed (median of 21)", moves_seed, None),
-        ("move + show an item, 2,000 items (median of 40)", moves_big, ("seed", moves_big / moves_seed, 1.5)),
+        (
+            "move + show an item, 2,000 items (median of 40)",
+            moves_big,
+            ("seed", moves_big / moves_seed, 1.5),
+        ),
     ]
-    print(f"first complete screen: median of {runs} interleaved runs; Python {sys.version.split()[0]}")
+    print(
+        f"first complete screen: median of {runs} interleaved runs; Python {sys.version.split()[0]}"
+    )
     failed = False
     for name, seconds, ratio in rows:
         line = f"{name:<56} {seconds * 1000:8.1f} ms"
         if ratio:
             against, value, limit = ratio
             failed |= value > limit
-            line += f"  {value:4.2f}x {against} ({'ok' if value <= limit else 'OVER'}, limit {limit}x)"
+            line += (
+                f"  {value:4.2f}x {against} ({'ok' if value <= limit else 'OVER'}, limit {limit}x)"
+            )
         print(line)
     return 1 if failed else 0
 

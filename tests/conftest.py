@@ -52,3 +52,11 @@ def cli(capsys: pytest.CaptureFixture[str], fixed_clock: date) -> Callable[..., 
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the parse cache of the tests (and of the programs they start) out of ~/.cache."""
+    import os
+    import tempfile
+
+    os.environ["PATTERNBROWSER_CACHE_DIR"] = tempfile.mkdtemp(prefix="pb-test-cache-")

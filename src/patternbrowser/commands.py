@@ -8,8 +8,6 @@ import sys
 from typing import Any
 
 from patternbrowser.core import clock
-from patternbrowser.core.checks import check_todo
-from patternbrowser.core.clipboard import copy_text, save_to_file, tty_writer
 from patternbrowser.core.errors import UsageError
 from patternbrowser.core.model import Example, Item, Priority
 from patternbrowser.core.report import item_data, problem_data, status_data
@@ -22,7 +20,6 @@ from patternbrowser.core.workspace import (
     save_progress,
     write_export,
 )
-from patternbrowser.output import example_view, item_view, items_table, make_console, status_view
 
 
 def _open(args: argparse.Namespace) -> Workspace:
@@ -47,6 +44,11 @@ def run_tui(args: argparse.Namespace) -> int:
 
 def run_status(args: argparse.Namespace) -> int:
     """Print progress per group, per phase and in total."""
+    from patternbrowser.output import (  # Rich layout: not needed for --json
+        make_console,
+        status_view,
+    )
+
     workspace = _open(args)
     if args.json:
         _print_json(status_data(workspace.tracker))
@@ -60,6 +62,11 @@ def run_status(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """Print the items that pass the filters."""
+    from patternbrowser.output import (  # Rich layout: not needed for --json
+        items_table,
+        make_console,
+    )
+
     tracker = _open(args).tracker
     items = [item for item in tracker.document.items if _wanted(item, args, tracker.status_of)]
     if args.json:
@@ -95,6 +102,12 @@ def _example(tracker: Tracker, item: Item, number: int) -> Example:
 
 def run_show(args: argparse.Namespace) -> int:
     """Print one item, or one of its examples."""
+    from patternbrowser.output import (  # Rich layout: not needed for --json
+        example_view,
+        item_view,
+        make_console,
+    )
+
     tracker = _open(args).tracker
     item = tracker.find(args.number)
     console = make_console()
@@ -121,6 +134,8 @@ def _write_plain(text: str) -> None:
 
 def run_copy(args: argparse.Namespace) -> int:
     """Copy an example to the clipboard (or save it to a new file with --to)."""
+    from patternbrowser.core.clipboard import copy_text, save_to_file, tty_writer
+
     tracker = _open(args).tracker
     item = tracker.find(args.number)
     example = _example(tracker, item, args.example)
@@ -210,6 +225,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     """Validate the TODO and its store; exit 1 when problems are found."""
+    from patternbrowser.core.checks import check_todo
+
     workspace = _open(args)
     problems = check_todo(workspace.tracker)
     if args.json:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import tomllib
 
+from rich.style import Style
+from textual.widgets import Markdown
+
 from patternbrowser.tui.screens.help import HelpScreen
 from patternbrowser.tui.screens.main import MainScreen
 from patternbrowser.tui.widgets.item_tree import ItemTree
@@ -28,8 +31,13 @@ def stored(workdir, number: int) -> str | None:
 
 
 def leaf_labels(app) -> list[str]:
+    """The item labels as drawn (they are drawn on demand, not stored on the nodes)."""
     tree = app.screen.query_one(ItemTree)
-    return [str(leaf.label) for group in tree.root.children for leaf in group.children]
+    return [
+        tree.render_label(leaf, Style(), Style()).plain
+        for group in tree.root.children
+        for leaf in group.children
+    ]
 
 
 def group_labels(app) -> list[str]:
@@ -44,6 +52,10 @@ async def test_first_item_is_shown_at_start(app_for):
         assert app.screen.query_one(ItemView).item.title == "JWT Authentication Flow"
         assert leaf_labels(app)[0] == "⬜  3 JWT Authentication Flow"
         assert group_labels(app)[0] == "Phase 1 · Critical Security & Examples (Week 1-2)  0/5"
+        await pilot.pause(0.4)  # the guide section comes once the selection rests
+        section = app.screen.query_one("#guide-section", Markdown)
+        assert section.source.startswith("## JWT Authentication Flow\n<!-- item: 3 -->")
+        assert "Unrelated Section" not in section.source
 
 
 async def test_space_cycles_and_saves_at_once(app_for, workdir):

@@ -24,8 +24,10 @@ from patternbrowser.core.model import (
     SummaryLine,
     TodoDocument,
 )
+from patternbrowser.core.parse_cache import cached_parse
+from patternbrowser.core.safefile import read_snapshot
 from patternbrowser.core.status import split_marker
-from patternbrowser.core.textfile import TextLines, read_lines
+from patternbrowser.core.textfile import TextLines, lines_of
 
 _ITEM_HEADING = re.compile(r"^(\d+)\.\s+(.*)$")
 _PHASE_HEADING = re.compile(r"^Phase\s+(\d+)\s*[-–—:]\s*(.+?)(?:\s*\(([^()]*)\))?\s*$", re.I)
@@ -68,7 +70,8 @@ class _State:
 
 def parse_todo(path: Path) -> TodoDocument:
     """Read and parse a TODO file; raises InputError when it cannot be used at all."""
-    document = parse_text(read_lines(path), path)
+    snapshot = read_snapshot(path)
+    document = cached_parse(snapshot, lambda: parse_text(lines_of(snapshot), path))
     if not document.items:
         raise InputError("no items found (expected '### N. Title' headings)", path)
     return document

@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,8 +79,11 @@ def write_atomic(snapshot: Snapshot, data: bytes) -> None:
     if not folder_writable(folder):
         raise WriteError(f"folder {folder} is not writable; not written", path)
     mode = stat.S_IMODE(path.stat().st_mode) if current.data is not None else _default_mode()
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    temp = Path(temp_name)
+    temp = folder / f".{path.name}.{os.urandom(6).hex()}.tmp"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as error:
+        raise WriteError(f"cannot write: {error.strerror or error}", path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

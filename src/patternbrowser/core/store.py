@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -75,6 +74,8 @@ def load_store(path: Path) -> Store:
     store = Store(path, snapshot)
     if snapshot.data is None:
         return store
+    import tomllib  # only when there is a store to read
+
     text = decode(snapshot.data, path)
     try:
         raw = tomllib.loads(text)

@@ -74,9 +74,13 @@ def decode(data: bytes, path: Path) -> str:
 
 def read_lines(path: Path) -> TextLines:
     """Read a UTF-8 text file into TextLines, refusing empty files."""
-    snapshot = read_snapshot(path)
+    return lines_of(read_snapshot(path))
+
+
+def lines_of(snapshot: Snapshot) -> TextLines:
+    """Decode the bytes of a file already read into TextLines, refusing empty files."""
     assert snapshot.data is not None
-    text = decode(snapshot.data, path)
+    text = decode(snapshot.data, snapshot.path)
     if not text.strip(BOM + " \t\r\n"):
-        raise InputError("file is empty", path)
+        raise InputError("file is empty", snapshot.path)
     return TextLines.from_text(text, snapshot)

@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from patternbrowser.core.errors import ConflictError
-from patternbrowser.core.export import ExportResult, export_document
 from patternbrowser.core.parser import parse_todo
 from patternbrowser.core.safefile import read_snapshot, write_atomic
 from patternbrowser.core.store import default_store_path, load_store, save_store
 from patternbrowser.core.tracker import Tracker
+
+if TYPE_CHECKING:
+    from patternbrowser.core.export import ExportResult
 
 
 @dataclass
@@ -49,6 +52,8 @@ def save_progress(workspace: Workspace) -> None:
 
 def export_preview(workspace: Workspace, today: date) -> ExportResult:
     """What exporting would produce, without writing anything."""
+    from patternbrowser.core.export import export_document  # only the commands that export
+
     tracker = workspace.tracker
     return export_document(tracker.document, tracker.statuses(), today)
 

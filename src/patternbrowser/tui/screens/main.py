@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -10,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
 from patternbrowser.core.clipboard import copy_text, save_to_file
@@ -27,6 +29,8 @@ from patternbrowser.tui.widgets.drift_banner import DriftBanner
 from patternbrowser.tui.widgets.item_tree import ItemTree
 from patternbrowser.tui.widgets.item_view import ItemView
 from patternbrowser.tui.widgets.progress_panel import ProgressPanel
+
+GUIDE_DELAY = 0.2  # seconds the selection must rest before its guide section is drawn
 
 
 class MainScreen(Screen[None]):
@@ -57,6 +61,7 @@ class MainScreen(Screen[None]):
         self.mode = "phase"
         self.query_text = ""
         self.number: int | None = None
+        self._guide_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """Header, progress, drift banner, tree and item side by side, footer."""
@@ -71,12 +76,18 @@ class MainScreen(Screen[None]):
             yield ItemView(id="item")
         yield Footer()
 
-    def on_mount(self) -> None:
-        """Fill everything and select the first item."""
+    async def on_mount(self) -> None:
+        """Fill everything and show the first item, all in the first frame."""
         self.query_one("#filter", Input).display = False
         self.refresh_all()
-        self.query_one(ItemTree).focus()
-        self.call_after_refresh(self._select_first)
+        tree = self.query_one(ItemTree)
+        tree.focus()
+        first = tree.first_item()
+        if first is not None:
+            self.number = first  # the tree's own highlight message then has nothing to do
+            await self.show_item(first)
+            # the tree places its nodes on its first refresh; put the cursor there after it
+            self.call_after_refresh(tree.select_item, first)
         warnings = self.session.tracker.document.problems
         if warnings:
             text = "\n".join(one_line(str(w)) for w in warnings[:5])
@@ -89,13 +100,6 @@ class MainScreen(Screen[None]):
                 timeout=10,
             )
         self.set_interval(1.0, self.check_files)
-
-    async def _select_first(self) -> None:
-        tree = self.query_one(ItemTree)
-        first = tree.first_item()
-        if first is not None:
-            tree.select_item(first)
-            await self.show_item(first)
 
     # --- drawing -----------------------------------------------------------------
 
@@ -138,14 +142,25 @@ class MainScreen(Screen[None]):
         if item is None:
             return
         self.number = number
-        lookup = self.session.guides.lookup(item) if self.session.guides else None
         record = tracker.store.records.get(number)
-        view = self.query_one(ItemView)
-        await view.show(item, tracker.status_of(item), record, lookup, self.ascii_only)
+        await self.query_one(ItemView).show(item, tracker.status_of(item), record, self.ascii_only)
+        # a guide section can run to hundreds of lines: look it up and draw it once the
+        # selection rests, so moving through the tree stays quick and the first screen is fast
+        if self._guide_timer is not None:
+            self._guide_timer.stop()
+        self._guide_timer = self.set_timer(GUIDE_DELAY, partial(self._show_guide, number))
+
+    async def _show_guide(self, number: int) -> None:
+        self._guide_timer = None
+        item = self.session.tracker.document.item(number)
+        if item is None or number != self.number:
+            return
+        lookup = self.session.guides.lookup(item) if self.session.guides else None
+        await self.query_one(ItemView).show_guide(number, lookup)
 
     @on(ItemFocused)
     async def _item_focused(self, message: ItemFocused) -> None:
-        if message.number != self.number or self.query_one(ItemView).item is None:
+        if message.number != self.number:
             await self.show_item(message.number)
 
     @on(GroupFocused)

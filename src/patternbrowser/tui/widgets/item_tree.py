@@ -19,6 +19,7 @@ from patternbrowser.tui.messages import GroupFocused, ItemFocused
 from patternbrowser.tui.widgets.labels import group_label, item_label
 
 NodeData = int | None  # an item number on leaves, None on group nodes
+_EMPTY = Text()
 _TOGGLE = Style.from_meta({"toggle": True})  # makes the icon clickable, as Tree's own does
 
 
@@ -42,6 +43,8 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         self._groups: list[tuple[TreeNode[NodeData], str, list[Item]]] = []
         self._group_counts: dict[int, tuple[str, Counts]] = {}  # node id → name, counts
         self._number_width = 2
+        self._items: dict[int, Item] = {}
+        self._statuses: dict[int, Status] = {}
         super().__init__("Items", **kwargs)  # type: ignore[arg-type]
         self.show_root = False
         self.guide_depth = 2
@@ -53,6 +56,8 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         self.clear()
         self._group_counts.clear()
         self._leaves.clear()
+        self._items = {item.number: item for item in document.items}
+        self._statuses = statuses
         self._groups.clear()
         self._number_width = max((len(str(item.number)) for item in document.items), default=1)
         shown = 0
@@ -63,7 +68,8 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
             node = self.root.add("", data=None, expand=True)
             self._groups.append((node, name, items))
             for item in matching:
-                leaf = node.add_leaf(self._item_label(item, statuses), data=item.number)
+                # the label is drawn on demand (render_label): only visible lines cost anything
+                leaf = node.add_leaf(_EMPTY, data=item.number)
                 self._leaves.setdefault(item.number, []).append(leaf)
             shown += len(matching)
         self.refresh_counts(statuses)
@@ -71,13 +77,18 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
 
     def refresh_counts(self, statuses: dict[int, Status]) -> None:
         """Update every group's done/total after statuses changed."""
+        self._statuses = statuses
         for node, name, items in self._groups:
             counts = count(items, statuses)
             self._group_counts[node.id] = (name, counts)
             node.set_label(group_label(name, counts))
 
     def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
-        """Shorten a group's name so that its done/total count stays in view."""
+        """Draw an item's label, or a group's with its name shortened to keep its count in view."""
+        if node.data is not None:
+            label = self._item_label(self._items[node.data], self._statuses)
+            label.stylize(style)
+            return label
         group = self._group_counts.get(node.id)
         if group is None:
             return super().render_label(node, base_style, style)
@@ -91,13 +102,21 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
         return Text.assemble((icon, base_style + _TOGGLE), label)
 
+    def get_label_width(self, node: TreeNode[NodeData]) -> int:
+        """The label's width, computed without drawing it."""
+        if node.data is not None:
+            item = self._items[node.data]
+            return 4 + self._number_width + len(item.title)
+        return super().get_label_width(node)
+
     def refresh_item(self, item: Item, statuses: dict[int, Status]) -> None:
         """Show an item's new status on its leaves and in the counts."""
+        self._statuses = statuses
         for leaf in self._leaves.get(item.number, []):
-            leaf.set_label(self._item_label(item, statuses))
+            leaf.refresh()
         self.refresh_counts(statuses)
 
-    def _item_label(self, item: Item, statuses: dict[int, Status]):  # type: ignore[no-untyped-def]
+    def _item_label(self, item: Item, statuses: dict[int, Status]) -> Text:
         return item_label(item, statuses[item.number], self.ascii_only, self._number_width)
 
     def select_item(self, number: int) -> bool:

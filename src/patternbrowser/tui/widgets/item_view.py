@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markdown import Markdown as RichMarkdown
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -61,27 +62,30 @@ class ItemView(VerticalScroll):
         yield Vertical(id="guide-body")
 
     async def show(
-        self,
-        item: Item,
-        status: Status,
-        record: Record | None,
-        lookup: SectionLookup | None,
-        ascii_only: bool,
+        self, item: Item, status: Status, record: Record | None, ascii_only: bool
     ) -> None:
-        """Show `item` from the top, with its first example current."""
+        """Show `item` from the top, with its first example current; the guide comes later."""
         same = self.item is not None and self.item.number == item.number
         self.item = item
         self.show_status(status, record, ascii_only)
         body = self.query_one("#item-body", Vertical)
         guide = self.query_one("#guide-body", Vertical)
         await body.remove_children()
-        await guide.remove_children()
         await body.mount_all(self._body_widgets(item))
-        await guide.mount_all(self._guide_widgets(lookup))
         if not same:
+            await guide.remove_children()
+            await guide.mount(Static("…", classes="muted"))
             self.current_example = 0
             self.scroll_home(animate=False)
         self._mark_current()
+
+    async def show_guide(self, number: int, lookup: SectionLookup | None) -> None:
+        """Show the guide section found for item `number` (ignored if another item is shown)."""
+        if self.item is None or self.item.number != number:
+            return
+        guide = self.query_one("#guide-body", Vertical)
+        await guide.remove_children()
+        await guide.mount_all(self._guide_widgets(lookup))
 
     def show_status(self, status: Status, record: Record | None, ascii_only: bool) -> None:
         """Refresh the title and fields after a status change."""
@@ -100,7 +104,8 @@ class ItemView(VerticalScroll):
             if isinstance(segment, Example):
                 widgets.append(ExampleView(segment, len(item.examples)))
             elif segment.strip():
-                widgets.append(Markdown(visible(segment), open_links=False))
+                # one Static per prose run: far lighter than a Markdown widget per block
+                widgets.append(Static(RichMarkdown(visible(segment)), classes="prose"))
         if len(widgets) == 1:
             widgets.append(Static("This item has no instructions.", classes="muted"))
         return widgets
@@ -111,7 +116,7 @@ class ItemView(VerticalScroll):
         if lookup.state == "found":
             return [
                 Static(Text(one_line(lookup.message)), classes="muted"),
-                Markdown(visible(lookup.text), open_links=False),
+                Markdown(visible(lookup.text), open_links=False, id="guide-section"),
             ]
         style = "warning" if lookup.state in ("unsafe", "unreadable") else "muted"
         return [Static(Text(one_line(lookup.message)), classes=style)]
