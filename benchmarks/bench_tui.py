@@ -89,8 +89,10 @@ def main() -> int:
             },
             runs,
         )
-        moves_seed = asyncio.run(move_time(*map(Path, seed_args), moves=21))
-        moves_big = asyncio.run(move_time(*map(Path, big_args), moves=40))
+        seed_paths = [Path(arg) for arg in seed_args]
+        big_paths = [Path(arg) for arg in big_args]
+        moves_seed = asyncio.run(move_time(seed_paths[0], seed_paths[1], seed_paths[2], 21))
+        moves_big = asyncio.run(move_time(big_paths[0], big_paths[1], big_paths[2], 40))
     rows = [
         ("bare Textual app: Header, Tree of 22 leaves, Footer", times["bare"], None),
         (

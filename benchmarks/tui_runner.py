@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
@@ -26,7 +27,7 @@ class BareApp(App[None]):
         yield Footer()
 
 
-async def first_screen_then_exit(pilot: Pilot[None]) -> None:
+async def first_screen_then_exit(pilot: Pilot[Any]) -> None:
     """Wait until the app shows what a user expects to see first, then leave."""
     app = pilot.app
     await pilot.pause()

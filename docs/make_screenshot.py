@@ -18,7 +18,7 @@ from patternbrowser.paths import bundled_guides, bundled_todo
 from patternbrowser.tui.app import PatternBrowserApp
 
 OUT = Path(__file__).resolve().parent / "screenshot.svg"
-SAMPLE = {3: Status.COMPLETED, 4: Status.COMPLETED, 5: Status.IN_PROGRESS, 11: Status.BLOCKED}
+SAMPLE = {13: Status.IN_PROGRESS}  # on top of the bundled TODO's own progress
 
 
 async def shoot(folder: Path) -> None:
@@ -29,7 +29,7 @@ async def shoot(folder: Path) -> None:
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause(0.5)
         await pilot.press("down")
-        await pilot.pause(0.5)
+        await pilot.pause(0.8)
         app.save_screenshot(filename=OUT.name, path=str(OUT.parent))
 
 

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "data" / "TODO.md"
+SEED = Path(__file__).resolve().parent / "fixtures" / "seed_TODO.md"  # the pristine seed
+BUNDLED_TODO = ROOT / "data" / "TODO.md"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = date(2026, 11, 26)
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)

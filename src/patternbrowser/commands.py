@@ -224,21 +224,49 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """Validate the TODO and its store; exit 1 when problems are found."""
+    """Validate the TODO, its store and the guides; exit 1 when problems are found."""
     from patternbrowser.core.checks import check_todo
+    from patternbrowser.core.guide_checks import check_guides
 
     workspace = _open(args)
     problems = check_todo(workspace.tracker)
+    guides = check_guides(workspace.tracker, args.guides)
+    problems += guides.problems
     if args.json:
-        _print_json({"ok": not problems, "problems": [problem_data(p) for p in problems]})
-    elif problems:
-        for problem in problems:
-            print(visible(str(problem)))
+        data = {"ok": not problems, "problems": [problem_data(p) for p in problems]}
+        _print_json(data | guides.summary)
+        return 1 if problems else 0
+    for problem in problems:
+        print(visible(str(problem)))
+    items = len(workspace.tracker.document.items)
+    if problems:
         print(f"{len(problems)} problem{'s' * (len(problems) != 1)} found")
     else:
-        items = len(workspace.tracker.document.items)
         print(f"{workspace.todo}: {items} items, no problems found")
+    summary = guides.summary
+    if summary:
+        _print_guide_summary(summary)
     return 1 if problems else 0
+
+
+def _print_guide_summary(summary: dict[str, Any]) -> None:
+    examples, links = summary["examples"], summary["cross_references"]
+    languages = ", ".join(f"{n} {lang}" for lang, n in examples["by_language"].items())
+    print(f"guides: {examples['blocks']} code blocks ({languages}) in {examples['units']} units")
+    run = examples["last_run"]
+    if run is None:
+        print("examples: never run here (the test suite runs them)")
+    else:
+        print(
+            f"examples: {run['passed']}/{run['units']} units passed in the last run "
+            f"({run['date']}), {len(run['failed'])} failed"
+        )
+    for skipped in examples["skipped"]:
+        print(f"  not executed: {skipped['unit']}: {visible(skipped['reason'])}")
+    print(
+        f"cross-references: {links['resolved']}/{links['total']} resolve "
+        f"({links['external_links']} external links not checked offline)"
+    )
 
 
 def _prog() -> str:

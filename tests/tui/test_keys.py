@@ -181,7 +181,7 @@ async def test_question_mark_shows_every_key_and_q_quits(app_for):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
-        assert isinstance(app.screen, MainScreen)
+        assert main_screen(app).is_current
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0

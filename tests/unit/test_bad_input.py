@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.helpers import ROOT, tree_digest
+from tests.helpers import ROOT, SEED, tree_digest
 
 
 def run(*args: str, cwd) -> subprocess.CompletedProcess[str]:
@@ -72,7 +72,7 @@ CASES = {
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_bad_input_gives_one_line_and_exit_2(case, tmp_path):
-    seed_text = (ROOT / "data" / "TODO.md").read_text(encoding="utf-8")
+    seed_text = SEED.read_text(encoding="utf-8")
     args = prepare(case, tmp_path, seed_text)
     before = tree_digest(tmp_path)
     result = run(*args, cwd=tmp_path)

@@ -43,18 +43,19 @@ def test_same_bytes_are_parsed_once(seed, cache_dir, counted):
 
 def test_changed_bytes_are_parsed_again(seed, cache_dir, counted):
     parse_todo(seed)
-    seed.write_text(seed.read_text(encoding="utf-8").replace("### 3. JWT", "### ✅ 3. JWT"),
-                    encoding="utf-8")
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("### 3. JWT", "### ✅ 3. JWT"), encoding="utf-8"
+    )
     document = parse_todo(seed)
     assert len(counted) == 2
-    assert document.item(3).marker_status is not None
+    assert next(i for i in document.items if i.number == 3).marker_status is not None
 
 
 def test_corrupt_or_foreign_entries_are_ignored(seed, cache_dir, counted):
     parse_todo(seed)
     entry = next(cache_dir.glob("*.pickle"))
     entry.write_bytes(b"not a pickle")
-    assert parse_todo(seed).item(3).title == "JWT Authentication Flow"
+    assert parse_todo(seed).items[2].title == "JWT Authentication Flow"
     entry.chmod(0o666)  # writable by others: never unpickled
     parse_todo(seed)
     assert len(counted) == 3

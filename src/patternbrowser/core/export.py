@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from patternbrowser.core.metrics import metric_edits, metric_rows
 from patternbrowser.core.model import TodoDocument
 from patternbrowser.core.progress import group_counts
 from patternbrowser.core.status import Status, split_marker
@@ -35,6 +36,7 @@ class ExportResult:
     changed_lines: list[int] = field(default_factory=list)  # 1-based
     markers: list[MarkerChange] = field(default_factory=list)
     summary: list[tuple[str, str, str]] = field(default_factory=list)  # label, old, new
+    metrics: list[str] = field(default_factory=list)  # names of the metric rows updated
     dated: str | None = None  # the new Last Updated date, when it was set
 
     @property
@@ -47,21 +49,29 @@ class ExportResult:
         lines = [
             f"item {m.number}: {m.before.emoji if m.before else '(no marker)'} → {m.after.emoji}"
             for m in self.markers
-            if m.before is not None and m.before != m.after
+            if (m.before or Status.NOT_STARTED) != m.after
         ]
-        added = [m for m in self.markers if m.before is None]
+        added = [m for m in self.markers if m.before is None and m.after is Status.NOT_STARTED]
         if added:
-            lines.append(f"markers added to {len(added)} items that had none")
+            lines.append(f"⬜ markers added to {len(added)} items that had none")
         lines += [f"summary '{label}': {old} → {new}" for label, old, new in self.summary]
+        lines += [f"metric '{name}' updated" for name in self.metrics]
         if self.dated:
             lines.append(f"Last Updated → {self.dated}")
         return lines
 
 
 def export_document(
-    document: TodoDocument, statuses: dict[int, Status], today: date
+    document: TodoDocument,
+    statuses: dict[int, Status],
+    today: date,
+    metrics: dict[str, int] | None = None,
 ) -> ExportResult:
-    """Compute the exported text of `document` with `statuses` (no file is touched)."""
+    """Compute the exported text of `document` with `statuses` (no file is touched).
+
+    `metrics` holds measured percentages for the Success Metrics rows the tool can measure;
+    only those rows' Current and Gap cells change.
+    """
     text = document.text
     replacements: dict[int, str] = {}
     markers: list[MarkerChange] = []
@@ -81,11 +91,22 @@ def export_document(
             if line is not None:
                 replacements[entry.line_index] = line
     summary = _summary_edits(document, statuses, replacements)
-    meaningful = bool(summary) or any((m.before or Status.NOT_STARTED) != m.after for m in markers)
+    metric_lines = metric_edits(document, metrics or {})
+    replacements.update(metric_lines)
+    updated = [
+        name
+        for name, cells in metric_rows(document).items()
+        if cells.row.line_index in metric_lines
+    ]
+    meaningful = (
+        bool(summary)
+        or bool(updated)
+        or any((m.before or Status.NOT_STARTED) != m.after for m in markers)
+    )
     dated = _date_edits(document, today, replacements) if meaningful else None
     changed = sorted(i for i, line in replacements.items() if line != text.lines[i])
     return ExportResult(
-        text.with_lines(replacements), [i + 1 for i in changed], markers, summary, dated
+        text.with_lines(replacements), [i + 1 for i in changed], markers, summary, updated, dated
     )
 
 

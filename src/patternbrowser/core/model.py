@@ -148,6 +148,14 @@ class DateLine:
     line_index: int
 
 
+@dataclass(frozen=True)
+class TableRow:
+    """A line of a pipe table (`| a | b |`), with its cells as written."""
+
+    line_index: int
+    cells: tuple[str, ...]
+
+
 @dataclass
 class TodoDocument:
     """A parsed TODO file, with the exact text it came from."""
@@ -160,6 +168,7 @@ class TodoDocument:
     summary: list[SummaryLine]
     dates: list[DateLine]
     problems: list[Problem]
+    table_rows: list[TableRow] = field(default_factory=list)
 
     def item(self, number: int) -> Item | None:
         """The first item with this number, else None."""

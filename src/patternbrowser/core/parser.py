@@ -22,6 +22,7 @@ from patternbrowser.core.model import (
     Problem,
     Section,
     SummaryLine,
+    TableRow,
     TodoDocument,
 )
 from patternbrowser.core.parse_cache import cached_parse
@@ -57,6 +58,7 @@ class _State:
     raw_summary: list[tuple[str, int, int, int]] = field(default_factory=list)
     dates: list[DateLine] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    table_rows: list[TableRow] = field(default_factory=list)
     section: Section | None = None
     item: Item | None = None
     phase: Phase | None = None
@@ -94,7 +96,15 @@ def parse_text(text: TextLines, path: Path) -> TodoDocument:
     _check_references(state)
     summary = _resolve_summary(state)
     return TodoDocument(
-        path, text, state.sections, state.items, state.phases, summary, state.dates, state.problems
+        path,
+        text,
+        state.sections,
+        state.items,
+        state.phases,
+        summary,
+        state.dates,
+        state.problems,
+        state.table_rows,
     )
 
 
@@ -158,7 +168,12 @@ def _on_paragraph(state: _State, token: Token, inline: Token) -> None:
         state.in_summary = True
         state.phase = None
     for index in range(start, end):
-        match = _FIELD.match(state.text.lines[index])
+        line = state.text.lines[index]
+        if line.lstrip().startswith("|"):
+            cells = tuple(cell.strip() for cell in line.strip().strip("|").split("|"))
+            state.table_rows.append(TableRow(index, cells))
+            continue
+        match = _FIELD.match(line)
         if not match:
             continue
         name, value = match[1].strip(), match[2]

@@ -53,9 +53,12 @@ def save_progress(workspace: Workspace) -> None:
 def export_preview(workspace: Workspace, today: date) -> ExportResult:
     """What exporting would produce, without writing anything."""
     from patternbrowser.core.export import export_document  # only the commands that export
+    from patternbrowser.core.metrics import measure, metric_rows
 
     tracker = workspace.tracker
-    return export_document(tracker.document, tracker.statuses(), today)
+    rows = metric_rows(tracker.document)
+    values = measure(workspace.guides, set(rows)) if rows and workspace.guides else {}
+    return export_document(tracker.document, tracker.statuses(), today, values)
 
 
 def write_export(workspace: Workspace, today: date) -> ExportResult:

@@ -1,0 +1,129 @@
+"""The fenced code blocks of the guides, and how each one is to be checked."""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from patternbrowser.core.textfile import read_lines
+
+_MARKDOWN = MarkdownIt("commonmark").disable(["inline", "text_join", "reference"])
+# languages whose blocks the harness can check, by what it does with them
+RUN = {"python"}
+PARSE = {"toml", "yaml", "json", "ini", "dockerfile"}
+SYNTAX = {"bash", "sh", "shell"}
+NOT_CODE = {"text", "console", "output", ""}
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    """A fenced block: its language, the attributes of its info string, and its code."""
+
+    path: Path
+    line: int  # 1-based line of the opening fence
+    language: str
+    attrs: dict[str, str]
+    code: str
+
+    @property
+    def where(self) -> str:
+        """`FILE:LINE`, for messages and test ids."""
+        return f"{self.path.name}:{self.line}"
+
+    @property
+    def skip_reason(self) -> str | None:
+        """Why the block is not executed, when its info string says so."""
+        return self.attrs.get("skip")
+
+
+@dataclass
+class Runnable:
+    """What the harness checks as one unit: a block, or a program made of several blocks."""
+
+    name: str
+    language: str
+    blocks: list[CodeBlock] = field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        """The code of all blocks, in order."""
+        return "\n\n".join(block.code for block in self.blocks)
+
+    @property
+    def attrs(self) -> dict[str, str]:
+        """The attributes of all blocks together."""
+        merged: dict[str, str] = {}
+        for block in self.blocks:
+            merged.update(block.attrs)
+        return merged
+
+    @property
+    def needs(self) -> set[str]:
+        """The services it needs (`needs=redis`, `needs=clamd`)."""
+        return {
+            need
+            for block in self.blocks
+            for need in block.attrs.get("needs", "").split(",")
+            if need
+        }
+
+    @property
+    def skip_reason(self) -> str | None:
+        """The written reason why it is not executed, if any."""
+        return next((block.skip_reason for block in self.blocks if block.skip_reason), None)
+
+
+def parse_info(info: str) -> tuple[str, dict[str, str]]:
+    """`python program=x needs=redis pytest-args="-n 2"` → ("python", {...}); flags map to ""."""
+    try:
+        words = shlex.split(info)
+    except ValueError:
+        words = info.split()
+    if not words:
+        return "", {}
+    attrs: dict[str, str] = {}
+    for word in words[1:]:
+        key, _, value = word.partition("=")
+        attrs[key] = value
+    return words[0].lower(), attrs
+
+
+def blocks_in(path: Path) -> list[CodeBlock]:
+    """Every fenced block of one guide file."""
+    text = read_lines(path)
+    found = []
+    for token in _MARKDOWN.parse(text.body()):
+        if token.type == "fence" and token.map is not None:
+            language, attrs = parse_info(token.info)
+            found.append(CodeBlock(path, token.map[0] + 1, language, attrs, token.content))
+    return found
+
+
+def guide_files(folder: Path) -> list[Path]:
+    """The guide files of a folder, in name order."""
+    return sorted(folder.glob("*.md")) if folder.is_dir() else []
+
+
+def collect_blocks(folder: Path) -> list[CodeBlock]:
+    """Every fenced block of every guide in `folder`."""
+    return [block for path in guide_files(folder) for block in blocks_in(path)]
+
+
+def runnables(blocks: list[CodeBlock]) -> list[Runnable]:
+    """Group blocks into what is checked together: `program=NAME` blocks of a file form one."""
+    units: list[Runnable] = []
+    programs: dict[tuple[Path, str], Runnable] = {}
+    for block in blocks:
+        program = block.attrs.get("program")
+        if program:
+            key = (block.path, program)
+            if key not in programs:
+                programs[key] = Runnable(f"{block.path.name}:{program}", block.language)
+                units.append(programs[key])
+            programs[key].blocks.append(block)
+        else:
+            units.append(Runnable(block.where, block.language, [block]))
+    return units

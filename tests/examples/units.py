@@ -1,0 +1,9 @@
+"""The checkable units of the bundled guides, collected once for the harness."""
+
+from __future__ import annotations
+
+from patternbrowser.core.guide_blocks import Runnable, collect_blocks, runnables
+from tests.helpers import ROOT
+
+GUIDES = ROOT / "guides"
+UNITS: list[Runnable] = runnables(collect_blocks(GUIDES))
