@@ -96,7 +96,11 @@ def check_parsed(unit: Runnable) -> None:
     if unit.language == "toml":
         tomllib.loads(code)
     elif unit.language == "yaml":
-        assert list(yaml.safe_load_all(code)), "empty YAML"
+        documents = list(yaml.safe_load_all(code))
+        assert documents, "empty YAML"
+        kind = unit.attrs.get("kind")
+        if kind:
+            check_yaml_kind(kind, documents[0])
     elif unit.language == "json":
         json.loads(code)
     elif unit.language == "ini":
@@ -116,3 +120,34 @@ def example_env(extra: dict[str, str]) -> dict[str, str]:
     }
     env.pop("PYTHONPATH", None)
     return env | extra
+
+
+def check_yaml_kind(kind: str, data: object) -> None:
+    """The keys a CI workflow or compose file must have to be accepted by its tool."""
+    assert isinstance(data, dict), f"a {kind} file is a mapping"
+    if kind == "github-actions":
+        # YAML 1.1 reads the bare key `on` as True; GitHub reads it as "on"
+        assert "on" in data or True in data, "a workflow needs `on`"
+        jobs = data.get("jobs")
+        assert isinstance(jobs, dict) and jobs, "a workflow needs `jobs`"
+        for name, job in jobs.items():
+            assert isinstance(job, dict), f"job {name} is a mapping"
+            if "uses" in job:
+                continue  # a call to a reusable workflow
+            assert "runs-on" in job, f"job {name} needs `runs-on`"
+            steps = job.get("steps")
+            assert isinstance(steps, list) and steps, f"job {name} needs `steps`"
+            for step in steps:
+                assert "uses" in step or "run" in step, f"a step of {name} needs `uses` or `run`"
+    elif kind == "docker-compose":
+        services = data.get("services")
+        assert isinstance(services, dict) and services, "a compose file needs `services`"
+        for name, service in services.items():
+            assert "image" in service or "build" in service, f"service {name} needs image/build"
+    elif kind == "gitlab-ci":
+        jobs = [job for job in data.values() if isinstance(job, dict) and "script" in job]
+        assert jobs, "a GitLab pipeline needs at least one job with `script`"
+    elif kind == "circleci":
+        assert "version" in data and "jobs" in data, "a CircleCI config needs version and jobs"
+    else:
+        raise AssertionError(f"unknown yaml kind={kind}")
