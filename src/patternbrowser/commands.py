@@ -51,10 +51,10 @@ def run_status(args: argparse.Namespace) -> int:
 
     workspace = _open(args)
     if args.json:
-        _print_json(status_data(workspace.tracker))
+        _print_json(status_data(workspace.tracker, clock.today()))
         return 0
     console = make_console()
-    console.print(status_view(workspace.tracker, args.ascii))
+    console.print(status_view(workspace.tracker, args.ascii, clock.today()))
     for problem in workspace.tracker.document.problems:
         make_console(stderr=True).print(f"warning: {visible(str(problem))}", markup=False)
     return 0
@@ -70,7 +70,8 @@ def run_list(args: argparse.Namespace) -> int:
     tracker = _open(args).tracker
     items = [item for item in tracker.document.items if _wanted(item, args, tracker.status_of)]
     if args.json:
-        _print_json({"items": [item_data(tracker, item) for item in items]})
+        today = clock.today()
+        _print_json({"items": [item_data(tracker, item, today) for item in items]})
         return 0
     console = make_console()
     if not items:
@@ -119,7 +120,7 @@ def run_show(args: argparse.Namespace) -> int:
             console.print(example_view(example, len(item.examples)))
         return 0
     if args.plain:
-        data = item_data(tracker, item)
+        data = item_data(tracker, item, clock.today())
         head = "".join(f"{key}: {value}\n" for key, value in data.items() if value is not None)
         _write_plain(head + "\n" + item.instructions)
         return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -10,6 +12,7 @@ from rich.text import Text
 from patternbrowser.core.examples import split_instructions
 from patternbrowser.core.model import Example, Item
 from patternbrowser.core.progress import Counts, count, group_counts, phase_counts
+from patternbrowser.core.recurrence import describe_due
 from patternbrowser.core.sanitize import one_line, visible
 from patternbrowser.core.status import Status
 from patternbrowser.core.tracker import Tracker
@@ -53,10 +56,10 @@ def _progress_row(name: str, counts: Counts, ascii_only: bool) -> list[Renderabl
 _COUNT_COLUMNS = (Status.IN_PROGRESS, Status.BLOCKED)
 
 
-def status_view(tracker: Tracker, ascii_only: bool) -> RenderableType:
-    """Progress per group, per phase and in total, in one aligned table."""
+def status_view(tracker: Tracker, ascii_only: bool, today: date) -> RenderableType:
+    """Progress per group, per phase and in total, in one aligned table, then recurring work."""
     document = tracker.document
-    statuses = tracker.statuses()
+    statuses = tracker.counted_statuses(today)
     table = Table(box=None, padding=(0, 1), header_style="bold")
     table.add_column("Group", no_wrap=True, overflow="ellipsis", max_width=44)
     table.add_column("Done", justify="right")
@@ -77,7 +80,21 @@ def status_view(tracker: Tracker, ascii_only: bool) -> RenderableType:
     table.add_row(
         *_progress_row("Total", count(document.items, statuses), ascii_only), style="bold"
     )
-    return Group(table, Text(), legend(ascii_only))
+    parts: list[RenderableType] = [table]
+    recurring = [item for item in document.items if item.is_recurring]
+    if recurring:
+        parts += [Text(), Text("Recurring", style="bold")]
+        for item in recurring:
+            info = tracker.due_of(item, today)
+            line = Text(f" {tracker.status_of(item).marker(ascii_only)} {item.number:>2} ")
+            line.append(one_line(item.title))
+            if info is not None:
+                style = "bold red" if info.overdue else "dim"
+                line.append(
+                    f"  {one_line(item.recurrence or '')}: {describe_due(info, today)}", style=style
+                )
+            parts.append(line)
+    return Group(*parts, Text(), legend(ascii_only))
 
 
 def legend(ascii_only: bool) -> Text:

@@ -40,6 +40,17 @@ def leaf_labels(app) -> list[str]:
     ]
 
 
+def static_text(app, selector: str) -> str:
+    """The text a Static shows, rendered as plain text (tables included)."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    console = Console(file=StringIO(), width=120, color_system=None)
+    console.print(app.screen.query_one(selector).content)
+    return console.file.getvalue()
+
+
 def group_labels(app) -> list[str]:
     return [str(group.label) for group in app.screen.query_one(ItemTree).root.children]
 
@@ -225,3 +236,34 @@ async def test_palette_finds_guide_sections(app_for):
         await pilot.press("enter")
         await pilot.pause()
         assert main_screen(app).number == 3
+
+
+async def test_recurring_item_shows_when_it_is_due_and_space_completes_it_again(
+    app_for, workdir, monkeypatch
+):
+    from datetime import UTC, date, datetime
+
+    from patternbrowser.core import clock
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await main_screen(app).jump_to(21)
+        await pilot.pause()
+        fields = static_text(app, "#item-fields")
+        assert "overdue since 2025-12-23 (338 days)" in fields
+        await pilot.press("space", "space")
+        fields = static_text(app, "#item-fields")
+        assert "due 2027-02-26 (in 92 days)" in fields
+        assert group_labels(app)[-1] == "Recurring  1/2"
+        monkeypatch.setattr(clock, "today", lambda: date(2027, 3, 1))
+        monkeypatch.setattr(clock, "now", lambda: datetime(2027, 3, 1, 9, tzinfo=UTC))
+        main_screen(app).refresh_all()
+        await pilot.pause()
+        assert group_labels(app)[-1] == "Recurring  0/2"  # overdue: not done any more
+        await pilot.press("space")  # the review is done again
+        await pilot.pause()
+        assert stored(workdir, 21) == "completed"
+        fields = static_text(app, "#item-fields")
+        assert "due 2027-06-01 (in 92 days)" in fields
+        assert group_labels(app)[-1] == "Recurring  1/2"

@@ -37,6 +37,7 @@ class ExportResult:
     markers: list[MarkerChange] = field(default_factory=list)
     summary: list[tuple[str, str, str]] = field(default_factory=list)  # label, old, new
     metrics: list[str] = field(default_factory=list)  # names of the metric rows updated
+    next_review: str | None = None  # the new Next Review date, when it was set
     dated: str | None = None  # the new Last Updated date, when it was set
 
     @property
@@ -56,6 +57,8 @@ class ExportResult:
             lines.append(f"⬜ markers added to {len(added)} items that had none")
         lines += [f"summary '{label}': {old} → {new}" for label, old, new in self.summary]
         lines += [f"metric '{name}' updated" for name in self.metrics]
+        if self.next_review:
+            lines.append(f"Next Review → {self.next_review}")
         if self.dated:
             lines.append(f"Last Updated → {self.dated}")
         return lines
@@ -66,11 +69,15 @@ def export_document(
     statuses: dict[int, Status],
     today: date,
     metrics: dict[str, int] | None = None,
+    counted: dict[int, Status] | None = None,
+    next_review: date | None = None,
 ) -> ExportResult:
     """Compute the exported text of `document` with `statuses` (no file is touched).
 
     `metrics` holds measured percentages for the Success Metrics rows the tool can measure;
-    only those rows' Current and Gap cells change.
+    only those rows' Current and Gap cells change. `counted` are the statuses the Progress
+    Summary counts (an overdue recurring item is not done), `next_review` the date the
+    `**Next Review**:` line should carry.
     """
     text = document.text
     replacements: dict[int, str] = {}
@@ -90,7 +97,8 @@ def export_document(
             line = _with_marker(source, _LIST_PREFIX, wanted_status)
             if line is not None:
                 replacements[entry.line_index] = line
-    summary = _summary_edits(document, statuses, replacements)
+    summary = _summary_edits(document, counted or statuses, replacements)
+    reviewed = _next_review_edit(document, next_review, replacements)
     metric_lines = metric_edits(document, metrics or {})
     replacements.update(metric_lines)
     updated = [
@@ -101,12 +109,19 @@ def export_document(
     meaningful = (
         bool(summary)
         or bool(updated)
+        or reviewed
         or any((m.before or Status.NOT_STARTED) != m.after for m in markers)
     )
     dated = _date_edits(document, today, replacements) if meaningful else None
     changed = sorted(i for i, line in replacements.items() if line != text.lines[i])
     return ExportResult(
-        text.with_lines(replacements), [i + 1 for i in changed], markers, summary, updated, dated
+        text.with_lines(replacements),
+        [i + 1 for i in changed],
+        markers,
+        summary,
+        updated,
+        next_review.isoformat() if reviewed and next_review else None,
+        dated,
     )
 
 
@@ -144,6 +159,20 @@ def _summary_edits(
         replacements[line.line_index] = raw[: fraction.start()] + new + raw[fraction.end() :]
         edits.append((line.label, fraction.group(), new))
     return edits
+
+
+def _next_review_edit(
+    document: TodoDocument, next_review: date | None, replacements: dict[int, str]
+) -> bool:
+    if next_review is None:
+        return False
+    stamp = next_review.isoformat()
+    for date_line in document.dates:
+        if date_line.name == "Next Review" and date_line.value != stamp:
+            raw = document.text.lines[date_line.line_index]
+            replacements[date_line.line_index] = _DATE.sub(stamp, raw, count=1)
+            return True
+    return False
 
 
 def _date_edits(document: TodoDocument, today: date, replacements: dict[int, str]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from patternbrowser.core.model import Item, Problem
@@ -9,9 +10,10 @@ from patternbrowser.core.progress import count, group_counts, phase_counts
 from patternbrowser.core.tracker import Tracker
 
 
-def item_data(tracker: Tracker, item: Item) -> dict[str, Any]:
-    """The documented keys of one item."""
+def item_data(tracker: Tracker, item: Item, today: date) -> dict[str, Any]:
+    """The documented keys of one item (recurring ones also say when they are next due)."""
     record = tracker.store.records.get(item.number)
+    info = tracker.due_of(item, today)
     return {
         "number": item.number,
         "title": item.title,
@@ -29,6 +31,8 @@ def item_data(tracker: Tracker, item: Item) -> dict[str, Any]:
         "line": item.line,
         "changed": record.changed.isoformat() if record else None,
         "note": record.note if record else None,
+        "next_due": info.next_due.isoformat() if info and info.next_due else None,
+        "overdue": info.overdue if info else None,
     }
 
 
@@ -41,10 +45,10 @@ def problem_data(problem: Problem) -> dict[str, Any]:
     }
 
 
-def status_data(tracker: Tracker, items: list[Item] | None = None) -> dict[str, Any]:
-    """Everything `status --json` prints."""
+def status_data(tracker: Tracker, today: date, items: list[Item] | None = None) -> dict[str, Any]:
+    """Everything `status --json` prints (counts treat overdue recurring items as not done)."""
     document = tracker.document
-    statuses = tracker.statuses()
+    statuses = tracker.counted_statuses(today)
     groups = group_counts(document, statuses)
     phases = phase_counts(document, statuses)
     priorities = {item.group: item.priority for item in document.items}
@@ -52,7 +56,7 @@ def status_data(tracker: Tracker, items: list[Item] | None = None) -> dict[str, 
         "todo": str(document.path),
         "store": str(tracker.store.path),
         "items": [
-            item_data(tracker, item) for item in (document.items if items is None else items)
+            item_data(tracker, item, today) for item in (document.items if items is None else items)
         ],
         "groups": [
             {"name": name, "priority": p.value if (p := priorities.get(name)) else None}

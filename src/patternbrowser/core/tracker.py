@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from patternbrowser.core import clock
 from patternbrowser.core.errors import UsageError
 from patternbrowser.core.model import Item, TodoDocument
+from patternbrowser.core.recurrence import Due, due
 from patternbrowser.core.status import Status
 from patternbrowser.core.store import Change, Record, Store
 
@@ -39,6 +41,20 @@ class Tracker:
         """Every item number's effective status."""
         return {item.number: self.status_of(item) for item in self.document.items}
 
+    def due_of(self, item: Item, today: date) -> Due | None:
+        """When a recurring item is next due (None for the others)."""
+        return due(item, self.store.records.get(item.number), self.document, today)
+
+    def counted_statuses(self, today: date) -> dict[int, Status]:
+        """Statuses as progress counts them: a recurring item that is overdue is not done."""
+        counted = self.statuses()
+        for item in self.document.items:
+            if item.is_recurring and counted[item.number] is Status.COMPLETED:
+                info = self.due_of(item, today)
+                if info is not None and info.overdue:
+                    counted[item.number] = Status.NOT_STARTED
+        return counted
+
     def find(self, number: int) -> Item:
         """The item with this number; a missing or duplicated number is a usage error."""
         matches = [item for item in self.document.items if item.number == number]
@@ -64,7 +80,10 @@ class Tracker:
         if record is None:
             record = Record(status, moment, synced=item.marker_status)
             self.store.records[number] = record
-        if previous != status:
+        # completing a recurring item again is news even though its status stays the same:
+        # the date restarts its interval
+        again = item.is_recurring and status is Status.COMPLETED
+        if previous != status or again:
             record.history.append(Change(moment, status, previous, source))
             record.changed = moment
         record.status = status

@@ -58,7 +58,23 @@ def export_preview(workspace: Workspace, today: date) -> ExportResult:
     tracker = workspace.tracker
     rows = metric_rows(tracker.document)
     values = measure(workspace.guides, set(rows)) if rows and workspace.guides else {}
-    return export_document(tracker.document, tracker.statuses(), today, values)
+    return export_document(
+        tracker.document,
+        tracker.statuses(),
+        today,
+        values,
+        counted=tracker.counted_statuses(today),
+        next_review=_review_date(tracker, today),
+    )
+
+
+def _review_date(tracker: Tracker, today: date) -> date | None:
+    """The next due date of the item the Next Review line follows, once it was completed."""
+    from patternbrowser.core.recurrence import review_item
+
+    item = review_item(tracker.document)
+    info = tracker.due_of(item, today) if item else None
+    return info.next_due if info and info.source == "completion" else None
 
 
 def write_export(workspace: Workspace, today: date) -> ExportResult:

@@ -14,10 +14,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
+from patternbrowser.core import clock
 from patternbrowser.core.clipboard import copy_text, save_to_file
 from patternbrowser.core.errors import PatternbrowserError
 from patternbrowser.core.grouping import MODE_NAMES, next_mode
 from patternbrowser.core.model import Item
+from patternbrowser.core.recurrence import describe_due
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.session import Session
 from patternbrowser.core.status import Status
@@ -107,12 +109,13 @@ class MainScreen(Screen[None]):
         """Redraw tree, progress and drift from the session (keeps the selection)."""
         tracker = self.session.tracker
         statuses = tracker.statuses()
+        counted = tracker.counted_statuses(clock.today())
         tree = self.query_one(ItemTree)
-        shown = tree.populate(tracker.document, statuses, self.mode, self.query_text)
+        shown = tree.populate(tracker.document, statuses, counted, self.mode, self.query_text)
         total = len(tracker.document.items)
         what = f"{shown} of {total} items" if self.query_text else f"{total} items"
         self.query_one("#tree-status", Static).update(f"{what} · {MODE_NAMES[self.mode]}")
-        self.query_one(ProgressPanel).show(tracker.document, statuses)
+        self.query_one(ProgressPanel).show(tracker.document, counted)
         self.query_one(DriftBanner).show(tracker.drift())
         self.app.sub_title = str(self.session.workspace.todo)
         if self.number is not None:
@@ -127,13 +130,14 @@ class MainScreen(Screen[None]):
         """Redraw what one status change affects."""
         tracker = self.session.tracker
         statuses = tracker.statuses()
-        self.query_one(ItemTree).refresh_item(item, statuses)
-        self.query_one(ProgressPanel).show(tracker.document, statuses)
+        counted = tracker.counted_statuses(clock.today())
+        self.query_one(ItemTree).refresh_item(item, statuses, counted)
+        self.query_one(ProgressPanel).show(tracker.document, counted)
         self.query_one(DriftBanner).show(tracker.drift())
         view = self.query_one(ItemView)
         if view.item is not None and view.item.number == item.number:
             record = tracker.store.records.get(item.number)
-            view.show_status(statuses[item.number], record, self.ascii_only)
+            view.show_status(statuses[item.number], record, self.ascii_only, self._due(item))
 
     async def show_item(self, number: int) -> None:
         """Show an item in the right pane."""
@@ -143,12 +147,20 @@ class MainScreen(Screen[None]):
             return
         self.number = number
         record = tracker.store.records.get(number)
-        await self.query_one(ItemView).show(item, tracker.status_of(item), record, self.ascii_only)
+        await self.query_one(ItemView).show(
+            item, tracker.status_of(item), record, self.ascii_only, self._due(item)
+        )
         # a guide section can run to hundreds of lines: look it up and draw it once the
         # selection rests, so moving through the tree stays quick and the first screen is fast
         if self._guide_timer is not None:
             self._guide_timer.stop()
         self._guide_timer = self.set_timer(GUIDE_DELAY, partial(self._show_guide, number))
+
+    def _due(self, item: Item) -> str | None:
+        """`due 2027-02-26 (in 92 days)` for a recurring item, None for the others."""
+        today = clock.today()
+        info = self.session.tracker.due_of(item, today)
+        return describe_due(info, today) if info is not None else None
 
     async def _show_guide(self, number: int) -> None:
         self._guide_timer = None
@@ -241,10 +253,16 @@ class MainScreen(Screen[None]):
         self.notify(f"#{item.number}: {before} → {after} {status.label}", timeout=2, markup=False)
 
     def action_cycle_status(self) -> None:
-        """⬜ → 🟦 → ✅ → ⬜."""
+        """⬜ → 🟦 → ✅ → ⬜; on an overdue recurring item, ✅ again (the review is done)."""
         item = self._current()
-        if item is not None:
-            self._set(item, self.session.tracker.status_of(item).cycled())
+        if item is None:
+            return
+        status = self.session.tracker.status_of(item)
+        info = self.session.tracker.due_of(item, clock.today())
+        if status is Status.COMPLETED and info is not None and info.overdue:
+            self._set(item, Status.COMPLETED)
+        else:
+            self._set(item, status.cycled())
 
     def action_toggle_blocked(self) -> None:
         """Block the item, or unblock it back to its status before."""

@@ -50,9 +50,18 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         self.guide_depth = 2
 
     def populate(
-        self, document: TodoDocument, statuses: dict[int, Status], mode: str, query: str
+        self,
+        document: TodoDocument,
+        statuses: dict[int, Status],
+        counted: dict[int, Status],
+        mode: str,
+        query: str,
     ) -> int:
-        """Rebuild the tree for a grouping and filter; returns how many items match."""
+        """Rebuild the tree for a grouping and filter; returns how many items match.
+
+        Labels show `statuses`; the groups' done/total count `counted` (where an overdue
+        recurring item is not done).
+        """
         self.clear()
         self._group_counts.clear()
         self._leaves.clear()
@@ -72,14 +81,13 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
                 leaf = node.add_leaf(_EMPTY, data=item.number)
                 self._leaves.setdefault(item.number, []).append(leaf)
             shown += len(matching)
-        self.refresh_counts(statuses)
+        self.refresh_counts(counted)
         return shown
 
-    def refresh_counts(self, statuses: dict[int, Status]) -> None:
+    def refresh_counts(self, counted: dict[int, Status]) -> None:
         """Update every group's done/total after statuses changed."""
-        self._statuses = statuses
         for node, name, items in self._groups:
-            counts = count(items, statuses)
+            counts = count(items, counted)
             self._group_counts[node.id] = (name, counts)
             node.set_label(group_label(name, counts))
 
@@ -109,12 +117,14 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
             return 4 + self._number_width + len(item.title)
         return super().get_label_width(node)
 
-    def refresh_item(self, item: Item, statuses: dict[int, Status]) -> None:
+    def refresh_item(
+        self, item: Item, statuses: dict[int, Status], counted: dict[int, Status]
+    ) -> None:
         """Show an item's new status on its leaves and in the counts."""
         self._statuses = statuses
         for leaf in self._leaves.get(item.number, []):
             leaf.refresh()
-        self.refresh_counts(statuses)
+        self.refresh_counts(counted)
 
     def _item_label(self, item: Item, statuses: dict[int, Status]) -> Text:
         return item_label(item, statuses[item.number], self.ascii_only, self._number_width)

@@ -20,7 +20,7 @@ from patternbrowser.tui.widgets.example_view import ExampleView
 from patternbrowser.tui.widgets.labels import STATUS_STYLE
 
 
-def fields_table(item: Item, status: Status, record: Record | None) -> Table:
+def fields_table(item: Item, status: Status, record: Record | None, due: str | None) -> Table:
     """The item's fields as a two-column grid."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
@@ -33,6 +33,8 @@ def fields_table(item: Item, status: Status, record: Record | None) -> Table:
     ]
     if item.recurrence:
         rows.append(("Recurrence", item.recurrence))
+        if due:
+            rows.append(("Next due", due))
     else:
         rows.append(("Effort", item.effort or "-"))
     if record is not None:
@@ -62,12 +64,17 @@ class ItemView(VerticalScroll):
         yield Vertical(id="guide-body")
 
     async def show(
-        self, item: Item, status: Status, record: Record | None, ascii_only: bool
+        self,
+        item: Item,
+        status: Status,
+        record: Record | None,
+        ascii_only: bool,
+        due: str | None = None,
     ) -> None:
         """Show `item` from the top, with its first example current; the guide comes later."""
         same = self.item is not None and self.item.number == item.number
         self.item = item
-        self.show_status(status, record, ascii_only)
+        self.show_status(status, record, ascii_only, due)
         body = self.query_one("#item-body", Vertical)
         guide = self.query_one("#guide-body", Vertical)
         await body.remove_children()
@@ -87,7 +94,9 @@ class ItemView(VerticalScroll):
         await guide.remove_children()
         await guide.mount_all(self._guide_widgets(lookup))
 
-    def show_status(self, status: Status, record: Record | None, ascii_only: bool) -> None:
+    def show_status(
+        self, status: Status, record: Record | None, ascii_only: bool, due: str | None = None
+    ) -> None:
         """Refresh the title and fields after a status change."""
         if self.item is None:
             return
@@ -95,7 +104,7 @@ class ItemView(VerticalScroll):
         title.append(f"{self.item.number}. ", style="bold")
         title.append(one_line(self.item.title), style="bold")
         self.query_one("#item-title", Static).update(title)
-        self.query_one("#item-fields", Static).update(fields_table(self.item, status, record))
+        self.query_one("#item-fields", Static).update(fields_table(self.item, status, record, due))
 
     def _body_widgets(self, item: Item) -> list[Widget]:
         segments = split_instructions(item.instructions, item.instructions_start)[0]
