@@ -46,9 +46,9 @@ def static_text(app, selector: str) -> str:
 
     from rich.console import Console
 
-    console = Console(file=StringIO(), width=120, color_system=None)
-    console.print(app.screen.query_one(selector).content)
-    return console.file.getvalue()
+    buffer = StringIO()
+    Console(file=buffer, width=120, color_system=None).print(app.screen.query_one(selector).content)
+    return buffer.getvalue()
 
 
 def group_labels(app) -> list[str]:
