@@ -124,7 +124,7 @@ def run_show(args: argparse.Namespace) -> int:
         head = "".join(f"{key}: {value}\n" for key, value in data.items() if value is not None)
         _write_plain(head + "\n" + item.instructions)
         return 0
-    console.print(item_view(tracker, item, args.ascii))
+    console.print(item_view(tracker, item, args.ascii, clock.today()))
     return 0
 
 

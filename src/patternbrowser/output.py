@@ -15,6 +15,7 @@ from patternbrowser.core.progress import Counts, count, group_counts, phase_coun
 from patternbrowser.core.recurrence import describe_due
 from patternbrowser.core.sanitize import one_line, visible
 from patternbrowser.core.status import Status
+from patternbrowser.core.store import Record
 from patternbrowser.core.tracker import Tracker
 
 _BAR_WIDTH = 20
@@ -146,31 +147,43 @@ def _short_effort(item: Item) -> str:
     return item.effort or item.recurrence or "-"
 
 
-def item_view(tracker: Tracker, item: Item, ascii_only: bool) -> RenderableType:
+def fields_table(item: Item, status: Status, record: Record | None, due: str | None) -> Table:
+    """An item's fields as a two-column grid (the CLI's `show` and the app's item view)."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    rows = [
+        ("Status", status.label),
+        ("Group", item.group),
+        ("Phase", str(item.phase) if item.phase else "-"),
+        ("Guide", (item.guide or "-") + (" (new file)" if item.guide_is_new else "")),
+    ]
+    if item.recurrence:
+        rows.append(("Recurrence", item.recurrence))
+        if due:
+            rows.append(("Next due", due))
+    else:
+        rows.append(("Effort", item.effort or "-"))
+    if record is not None:
+        rows.append(("Changed", record.changed.strftime("%Y-%m-%d %H:%M UTC")))
+        if record.note:
+            rows.append(("Note", record.note))
+    rows.append(("Line", str(item.line)))
+    for name, value in rows:
+        table.add_row(name, Text(one_line(value)))
+    return table
+
+
+def item_view(tracker: Tracker, item: Item, ascii_only: bool, today: date) -> RenderableType:
     """An item's fields, its instructions as markdown, and its highlighted examples."""
     from rich.markdown import Markdown  # heavy (Pygments): only for the one command using it
 
     status = tracker.status_of(item)
     title = Text(f"{status.marker(ascii_only)} {item.number}. ", style="bold")
     title.append(one_line(item.title), style="bold")
-    fields = Table.grid(padding=(0, 2))
-    fields.add_column(style="dim")
-    fields.add_column()
-    rows = [
-        ("Status", status.label),
-        ("Group", item.group),
-        ("Phase", str(item.phase) if item.phase else "-"),
-        ("Guide", (item.guide or "-") + (" (new file)" if item.guide_is_new else "")),
-        ("Effort" if not item.recurrence else "Recurrence", item.effort or item.recurrence or "-"),
-        ("Line", str(item.line)),
-    ]
-    record = tracker.store.records.get(item.number)
-    if record is not None:
-        rows.append(("Changed", record.changed.isoformat()))
-        if record.note:
-            rows.append(("Note", record.note))
-    for name, value in rows:
-        fields.add_row(name, Text(one_line(value)))
+    info = tracker.due_of(item, today)
+    due = describe_due(info, today) if info is not None else None
+    fields = fields_table(item, status, tracker.store.records.get(item.number), due)
     parts: list[RenderableType] = [title, fields, Text()]
     segments = split_instructions(item.instructions, item.instructions_start)[0]
     for segment in segments:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.markdown import Markdown as RichMarkdown
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -16,34 +15,9 @@ from patternbrowser.core.model import Example, Item
 from patternbrowser.core.sanitize import one_line, visible
 from patternbrowser.core.status import Status
 from patternbrowser.core.store import Record
+from patternbrowser.output import fields_table
 from patternbrowser.tui.widgets.example_view import ExampleView
 from patternbrowser.tui.widgets.labels import STATUS_STYLE
-
-
-def fields_table(item: Item, status: Status, record: Record | None, due: str | None) -> Table:
-    """The item's fields as a two-column grid."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="dim", no_wrap=True)
-    table.add_column()
-    rows = [
-        ("Status", status.label),
-        ("Group", item.group),
-        ("Phase", str(item.phase) if item.phase else "-"),
-        ("Guide", (item.guide or "-") + (" (new file)" if item.guide_is_new else "")),
-    ]
-    if item.recurrence:
-        rows.append(("Recurrence", item.recurrence))
-        if due:
-            rows.append(("Next due", due))
-    else:
-        rows.append(("Effort", item.effort or "-"))
-    if record is not None:
-        rows.append(("Changed", record.changed.strftime("%Y-%m-%d %H:%M UTC")))
-        if record.note:
-            rows.append(("Note", record.note))
-    for name, value in rows:
-        table.add_row(name, Text(one_line(value)))
-    return table
 
 
 class ItemView(VerticalScroll):

@@ -10,28 +10,7 @@ from patternbrowser.core.model import TodoDocument
 from patternbrowser.core.progress import Counts, count, group_counts
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.status import Status
-
-_GLYPHS = {  # unicode, ascii, style
-    Status.COMPLETED: ("█", "#", "green"),
-    Status.IN_PROGRESS: ("▒", "~", "blue"),
-    Status.BLOCKED: ("▚", "!", "yellow"),
-    Status.NOT_STARTED: ("░", ".", "bright_black"),
-}
-
-
-def bar(counts: Counts, width: int, ascii_only: bool) -> Text:
-    """A stacked bar of `width` cells: completed, in progress, blocked, then the rest."""
-    text = Text()
-    total = counts.total or 1
-    used = 0
-    for status in (Status.COMPLETED, Status.IN_PROGRESS, Status.BLOCKED):
-        cells = min(round(counts.by_status[status] * width / total), width - used)
-        glyph, ascii_glyph, style = _GLYPHS[status]
-        text.append((ascii_glyph if ascii_only else glyph) * cells, style)
-        used += cells
-    glyph, ascii_glyph, style = _GLYPHS[Status.NOT_STARTED]
-    text.append((ascii_glyph if ascii_only else glyph) * (width - used), style)
-    return text
+from patternbrowser.output import progress_bar
 
 
 class ProgressPanel(Static):
@@ -59,7 +38,7 @@ class ProgressPanel(Static):
         percent = round(100 * counts.done / counts.total) if counts.total else 0
         text = Text(one_line(name), style="bold" if bold else "")
         text.append("\n")
-        text.append_text(bar(counts, width, self.ascii_only))
+        text.append_text(progress_bar(counts, self.ascii_only, width))
         text.append(f" {counts.done}/{counts.total}", style="bold" if bold else "")
         if bold:
             text.append(f" {percent}%", style="dim")
