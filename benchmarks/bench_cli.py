@@ -22,6 +22,7 @@ from pathlib import Path
 
 from benchmarks.bytecode import compile_bytecode
 from benchmarks.generate import generate_todo
+from benchmarks.table import Row, print_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "TODO.md"
@@ -119,23 +120,22 @@ def main() -> int:
             for case in cases:
                 case.run()
     # case: (against case, limit); the cache-off pair is reported, not held to a limit
-    limits = {1: (0, 1.5), 3: (2, 2.0), 5: (4, 2.0)}
-    print(f"median of {runs} interleaved runs each, Python {sys.version.split()[0]}")
-    failed = False
+    limits: dict[int, tuple[int, float | None]] = {
+        1: (0, 1.5),
+        3: (2, 2.0),
+        5: (4, 2.0),
+        7: (6, None),
+    }
+    rows = []
     for index, case in enumerate(cases):
-        line = f"{case.name:<58} {case.median * 1000:8.1f} ms"
-        if index == 7:
-            line += f"   {case.median / cases[6].median:4.2f}x status --json (seed, cache off)"
         if index in limits:
             against, limit = limits[index]
-            ratio = case.median / cases[against].median
-            failed |= ratio > limit
-            verdict = "ok" if ratio <= limit else "OVER"
-            line += (
-                f"   {ratio:4.2f}x {cases[against].name.split(' (')[0]} ({verdict}, limit {limit}x)"
-            )
-        print(line)
-    return 1 if failed else 0
+            base = cases[against]
+            rows.append(Row(case.name, case.median, base.name, case.median / base.median, limit))
+        else:
+            rows.append(Row(case.name, case.median))
+    title = f"median of {runs} interleaved runs each, Python {sys.version.split()[0]}"
+    return print_rows(title, rows)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from benchmarks.bytecode import compile_bytecode
 from benchmarks.generate import generate_guides, generate_todo
+from benchmarks.table import Row, print_rows
 from patternbrowser.paths import bundled_guides, bundled_todo
 
 RUNNER = [sys.executable, "-m", "benchmarks.tui_runner"]
@@ -93,39 +94,31 @@ def main() -> int:
         big_paths = [Path(arg) for arg in big_args]
         moves_seed = asyncio.run(move_time(seed_paths[0], seed_paths[1], seed_paths[2], 21))
         moves_big = asyncio.run(move_time(big_paths[0], big_paths[1], big_paths[2], 40))
+    bare, seed_time, big_time = times["bare"], times["seed"], times["big"]
     rows = [
-        ("bare Textual app: Header, Tree of 22 leaves, Footer", times["bare"], None),
-        (
-            "patternbrowser on the seed + bundled guides",
-            times["seed"],
-            ("bare", times["seed"] / times["bare"], 1.3),
+        Row("bare Textual app: Header, Tree of 22 leaves, Footer", bare),
+        Row(
+            "patternbrowser on the seed + bundled guides", seed_time, "bare", seed_time / bare, 1.3
         ),
-        (
+        Row(
             "patternbrowser on 2,000 items + 20 guides of 100 KB",
-            times["big"],
-            ("seed", times["big"] / times["seed"], 1.5),
+            big_time,
+            "seed",
+            big_time / seed_time,
+            1.5,
         ),
-        ("move + show an item, seed (median of 21)", moves_seed, None),
-        (
+        Row("move + show an item, seed (median of 21)", moves_seed),
+        Row(
             "move + show an item, 2,000 items (median of 40)",
             moves_big,
-            ("seed", moves_big / moves_seed, 1.5),
+            "seed",
+            moves_big / moves_seed,
+            1.5,
         ),
     ]
-    print(
-        f"first complete screen: median of {runs} interleaved runs; Python {sys.version.split()[0]}"
-    )
-    failed = False
-    for name, seconds, ratio in rows:
-        line = f"{name:<56} {seconds * 1000:8.1f} ms"
-        if ratio:
-            against, value, limit = ratio
-            failed |= value > limit
-            line += (
-                f"  {value:4.2f}x {against} ({'ok' if value <= limit else 'OVER'}, limit {limit}x)"
-            )
-        print(line)
-    return 1 if failed else 0
+    python = sys.version.split()[0]
+    title = f"first complete screen: median of {runs} interleaved runs; Python {python}"
+    return print_rows(title, rows)
 
 
 if __name__ == "__main__":
