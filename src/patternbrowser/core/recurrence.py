@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -40,8 +39,14 @@ class Interval:
         """The date one interval after `start` (month ends clamp: Jan 31 + 1 month = Feb 28)."""
         month_index = start.month - 1 + self.months
         year, month = start.year + month_index // 12, month_index % 12 + 1
-        day = min(start.day, calendar.monthrange(year, month)[1])
+        day = min(start.day, _month_length(year, month))
         return date(year, month, day) + timedelta(days=self.days)
+
+
+def _month_length(year: int, month: int) -> int:
+    """Days in a month (a tiny stand-in for calendar.monthrange, which is slow to import)."""
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following - timedelta(days=1)).day
 
 
 def parse_interval(text: str) -> Interval | None:
