@@ -253,7 +253,9 @@ def run_check(args: argparse.Namespace) -> int:
 def _print_guide_summary(summary: dict[str, Any]) -> None:
     examples, links = summary["examples"], summary["cross_references"]
     languages = ", ".join(f"{n} {lang}" for lang, n in examples["by_language"].items())
-    print(f"guides: {examples['blocks']} code blocks ({languages}) in {examples['units']} units")
+    print(
+        f"guides: {examples['blocks']} fenced blocks ({languages}), {examples['units']} code units"
+    )
     run = examples["last_run"]
     if run is None:
         print("examples: never run here (the test suite runs them)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from patternbrowser.core.guide_blocks import NOT_CODE, PARSE, RUN, SYNTAX, Runnable
+from patternbrowser.core.guide_blocks import PARSE, RUN, SYNTAX, Runnable
 from tests.examples.checks import check_bash, check_parsed, example_env, run_python
 from tests.examples.units import UNITS
 
@@ -13,8 +13,6 @@ from tests.examples.units import UNITS
 def test_guide_example(unit: Runnable, tmp_path, request):
     if unit.skip_reason:
         pytest.skip(unit.skip_reason)
-    if unit.language in NOT_CODE:
-        pytest.skip(f"a {unit.language or 'plain'} block is output or a listing, not code")
     if unit.language in RUN:
         services: dict[str, str] = {}
         if "redis" in unit.needs:

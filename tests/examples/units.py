@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from patternbrowser.core.guide_blocks import Runnable, collect_blocks, runnables
+from patternbrowser.core.guide_blocks import Runnable, code_units, collect_blocks
 from tests.helpers import ROOT
 
 GUIDES = ROOT / "guides"
-UNITS: list[Runnable] = runnables(collect_blocks(GUIDES))
+UNITS: list[Runnable] = code_units(collect_blocks(GUIDES))

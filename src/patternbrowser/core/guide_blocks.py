@@ -127,3 +127,8 @@ def runnables(blocks: list[CodeBlock]) -> list[Runnable]:
         else:
             units.append(Runnable(block.where, block.language, [block]))
     return units
+
+
+def code_units(blocks: list[CodeBlock]) -> list[Runnable]:
+    """The units that hold code (output listings in `text` blocks are not examples)."""
+    return [unit for unit in runnables(blocks) if unit.language not in NOT_CODE]

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from patternbrowser.core.example_report import load_report
-from patternbrowser.core.guide_blocks import collect_blocks, runnables
+from patternbrowser.core.guide_blocks import code_units, collect_blocks
 from patternbrowser.core.guide_links import check_links
 from patternbrowser.core.guidepath import resolve_guide, unsafe_reason
 from patternbrowser.core.guides import GuideLibrary
@@ -35,7 +35,7 @@ def check_guides(tracker: Tracker, folder: Path) -> GuideCheck:
     for link, reason in links.broken:
         result.problems.append(Problem(reason, link.line, link.path))
     blocks = collect_blocks(folder)
-    units = runnables(blocks)
+    units = code_units(blocks)
     for unit in units:
         if unit.language == "python":
             problem = _compile_problem(unit.code, unit.blocks[0].path, unit.blocks[0].line)
