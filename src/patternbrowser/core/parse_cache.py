@@ -43,9 +43,16 @@ def _folder() -> Path | None:
     configured = os.environ.get("PATTERNBROWSER_CACHE_DIR")
     if configured:
         return Path(configured)
-    from platformdirs import user_cache_path
+    return _user_cache() / "patternbrowser" / "parsed"
 
-    return user_cache_path("patternbrowser", appauthor=False) / "parsed"
+
+def _user_cache() -> Path:
+    """The user's cache folder, as platformdirs finds it (which takes longer to import)."""
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
 
 
 def _key(snapshot: Snapshot) -> str:

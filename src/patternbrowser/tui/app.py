@@ -4,14 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
-from textual.command import Provider
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 from patternbrowser.core.session import Session
-from patternbrowser.tui.palette import ActionProvider, ItemProvider
 from patternbrowser.tui.screens.main import MainScreen
+
+
+def _item_provider() -> type[Provider]:
+    # the palette (and textual.command) is imported when it is first opened, not at start
+    from patternbrowser.tui.palette import ItemProvider
+
+    return ItemProvider
+
+
+def _action_provider() -> type[Provider]:
+    from patternbrowser.tui.palette import ActionProvider
+
+    return ActionProvider
 
 
 class PatternBrowserApp(App[None]):
@@ -20,8 +34,8 @@ class PatternBrowserApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "patternbrowser"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
-        ItemProvider,
-        ActionProvider,
+        _item_provider,
+        _action_provider,
     }
 
     def __init__(self, session: Session, ascii_only: bool = False) -> None:

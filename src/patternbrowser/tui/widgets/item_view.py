@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from patternbrowser.core.examples import split_instructions
 from patternbrowser.core.guides import SectionLookup
@@ -97,6 +97,8 @@ class ItemView(VerticalScroll):
         if lookup is None:
             return [Static("No guides folder is open.", classes="muted")]
         if lookup.state == "found":
+            from textual.widgets import Markdown  # a heavy widget, needed once a section shows
+
             return [
                 Static(Text(one_line(lookup.message)), classes="muted"),
                 Markdown(visible(lookup.text), open_links=False, id="guide-section"),
