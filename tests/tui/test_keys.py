@@ -261,9 +261,11 @@ async def test_recurring_item_shows_when_it_is_due_and_space_completes_it_again(
         main_screen(app).refresh_all()
         await pilot.pause()
         assert group_labels(app)[-1] == "Recurring  0/2"  # overdue: not done any more
+        assert leaf_labels(app)[-2] == "✅ 21 due again Quarterly Review Process"
         await pilot.press("space")  # the review is done again
         await pilot.pause()
         assert stored(workdir, 21) == "completed"
         fields = static_text(app, "#item-fields")
         assert "due 2027-06-01 (in 92 days)" in fields
         assert group_labels(app)[-1] == "Recurring  1/2"
+        assert leaf_labels(app)[-2] == "✅ 21 Quarterly Review Process"

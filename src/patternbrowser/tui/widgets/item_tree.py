@@ -45,6 +45,7 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         self._number_width = 2
         self._items: dict[int, Item] = {}
         self._statuses: dict[int, Status] = {}
+        self._counted: dict[int, Status] = {}
         super().__init__("Items", **kwargs)  # type: ignore[arg-type]
         self.show_root = False
         self.guide_depth = 2
@@ -66,7 +67,7 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         self._group_counts.clear()
         self._leaves.clear()
         self._items = {item.number: item for item in document.items}
-        self._statuses = statuses
+        self._statuses, self._counted = statuses, counted
         self._groups.clear()
         self._number_width = max((len(str(item.number)) for item in document.items), default=1)
         shown = 0
@@ -121,13 +122,16 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         self, item: Item, statuses: dict[int, Status], counted: dict[int, Status]
     ) -> None:
         """Show an item's new status on its leaves and in the counts."""
-        self._statuses = statuses
+        self._statuses, self._counted = statuses, counted
         for leaf in self._leaves.get(item.number, []):
             leaf.refresh()
         self.refresh_counts(counted)
 
     def _item_label(self, item: Item, statuses: dict[int, Status]) -> Text:
-        return item_label(item, statuses[item.number], self.ascii_only, self._number_width)
+        status = statuses[item.number]
+        counted = self._counted.get(item.number, status)
+        due_again = status is Status.COMPLETED and counted is not Status.COMPLETED
+        return item_label(item, status, self.ascii_only, self._number_width, due_again)
 
     def select_item(self, number: int) -> bool:
         """Move the cursor to an item's first leaf; False when it is not shown."""

@@ -17,10 +17,17 @@ STATUS_STYLE = {
 }
 
 
-def item_label(item: Item, status: Status, ascii_only: bool, number_width: int) -> Text:
-    """`⬜  3 JWT Authentication Flow`, with the title shown literally."""
+def item_label(
+    item: Item, status: Status, ascii_only: bool, number_width: int, due_again: bool = False
+) -> Text:
+    """`⬜  3 JWT Authentication Flow`, with the title shown literally.
+
+    `due_again` marks a completed recurring item whose next review date has passed.
+    """
     label = Text(status.marker(ascii_only), style=STATUS_STYLE[status])
     label.append(f" {item.number:>{number_width}} ", style="dim")
+    if due_again:
+        label.append("due again ", style="bold red")
     label.append(one_line(item.title))
     return label
 
