@@ -16,6 +16,14 @@ if TYPE_CHECKING:
 class ItemProvider(Provider):
     """Finds items by number and title, and guide sections by heading."""
 
+    _cache: list[tuple[str, str, int]] | None = None
+
+    def _names(self) -> list[tuple[str, str, int]]:
+        """The names, collected once per opening of the palette, not on every keystroke."""
+        if self._cache is None:
+            self._cache = self._candidates()
+        return self._cache
+
     def _screen(self) -> MainScreen | None:
         from patternbrowser.tui.screens.main import MainScreen
 
@@ -47,7 +55,7 @@ class ItemProvider(Provider):
         if screen is None:
             return
         matcher = self.matcher(query)
-        for text, help_text, number in self._candidates():
+        for text, help_text, number in self._names():
             score = matcher.match(text)
             if score > 0:
                 yield Hit(
@@ -59,7 +67,7 @@ class ItemProvider(Provider):
         screen = self._screen()
         if screen is None:
             return
-        for text, help_text, number in self._candidates():
+        for text, help_text, number in self._names():
             if help_text == "Show this item":
                 yield DiscoveryHit(text, partial(screen.jump_to, number), help=help_text)
 
