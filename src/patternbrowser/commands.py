@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from patternbrowser.cli import PROG
 from patternbrowser.core import clock
 from patternbrowser.core.errors import UsageError
 from patternbrowser.core.model import Example, Item, Priority
@@ -148,8 +149,8 @@ def run_copy(args: argparse.Namespace) -> int:
     result = copy_text(example.code, writer)
     if not result.reached:
         print(
-            f"{_prog()}: {result.describe()}; save it to a file instead with "
-            f"'{_prog()} copy {item.number} --example {example.number} --to FILE'",
+            f"{PROG}: {result.describe()}; save it to a file instead with "
+            f"'{PROG} copy {item.number} --example {example.number} --to FILE'",
             file=sys.stderr,
         )
         return 1
@@ -169,9 +170,7 @@ def run_set(args: argparse.Namespace) -> int:
         f"item {item.number} {visible(item.title)}: {previous.marker(args.ascii)} → {marker} "
         f"{args.status.label}"
     )
-    print(
-        f"saved to {tracker.store.path}; run '{_prog()} export' to write it into {workspace.todo}"
-    )
+    print(f"saved to {tracker.store.path}; run '{PROG} export' to write it into {workspace.todo}")
     return 0
 
 
@@ -191,7 +190,7 @@ def run_export(args: argparse.Namespace) -> int:
         count = len(result.changed_lines)
         print(
             f"{workspace.todo} is not current: {count} line{'s' * (count != 1)} would change "
-            f"(run '{_prog()} export')"
+            f"(run '{PROG} export')"
         )
         for line in result.describe():
             print(f"  {visible(line)}")
@@ -270,7 +269,3 @@ def _print_guide_summary(summary: dict[str, Any]) -> None:
         f"cross-references: {links['resolved']}/{links['total']} resolve "
         f"({links['external_links']} external links not checked offline)"
     )
-
-
-def _prog() -> str:
-    return "patternbrowser"
