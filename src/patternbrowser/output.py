@@ -84,17 +84,19 @@ def status_view(tracker: Tracker, ascii_only: bool, today: date) -> RenderableTy
     parts: list[RenderableType] = [table]
     recurring = [item for item in document.items if item.is_recurring]
     if recurring:
-        parts += [Text(), Text("Recurring", style="bold")]
+        due_table = Table(box=None, padding=(0, 1), header_style="bold", title_justify="left")
+        due_table.add_column("Recurring", no_wrap=True, overflow="ellipsis", max_width=40)
+        due_table.add_column("Next due", no_wrap=True)
         for item in recurring:
             info = tracker.due_of(item, today)
-            line = Text(f" {tracker.status_of(item).marker(ascii_only)} {item.number:>2} ")
-            line.append(one_line(item.title))
-            if info is not None:
-                style = "bold red" if info.overdue else "dim"
-                line.append(
-                    f"  {one_line(item.recurrence or '')}: {describe_due(info, today)}", style=style
-                )
-            parts.append(line)
+            entry = Text(f"{tracker.status_of(item).marker(ascii_only)} {item.number:>2} ")
+            entry.append(one_line(item.title))
+            when = Text(
+                describe_due(info, today) if info else "-",
+                style="bold red" if info and info.overdue else "",
+            )
+            due_table.add_row(entry, when)
+        parts += [Text(), due_table]
     return Group(*parts, Text(), legend(ascii_only))
 
 
