@@ -62,19 +62,3 @@ def _example(number: int, language: str, body: list[str], opened_at: int) -> Exa
     while body and not body[-1].strip():
         body = body[:-1]
     return Example(number, language or "text", "\n".join(body), opened_at + 1)
-
-
-def instructions_markdown(content: str) -> str:
-    """The instructions as markdown whose examples are real fenced code blocks."""
-    parts = []
-    for segment in split_instructions(content, 1)[0]:
-        if isinstance(segment, Example):
-            fence = "`" * max(3, _longest_backtick_run(segment.code) + 1)
-            parts.append(f"{fence}{segment.language}\n{segment.code}\n{fence}")
-        else:
-            parts.append(segment)
-    return "\n".join(parts)
-
-
-def _longest_backtick_run(code: str) -> int:
-    return max((len(run) for run in re.findall(r"`+", code)), default=0)

@@ -6,11 +6,9 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
+from patternbrowser.core.parser import BLOCK_MARKDOWN
 from patternbrowser.core.textfile import read_lines
 
-_MARKDOWN = MarkdownIt("commonmark").disable(["inline", "text_join", "reference"])
 # languages whose blocks the harness can check, by what it does with them
 RUN = {"python"}
 PARSE = {"toml", "yaml", "json", "ini", "dockerfile"}
@@ -95,7 +93,7 @@ def blocks_in(path: Path) -> list[CodeBlock]:
     """Every fenced block of one guide file."""
     text = read_lines(path)
     found = []
-    for token in _MARKDOWN.parse(text.body()):
+    for token in BLOCK_MARKDOWN.parse(text.body()):
         if token.type == "fence" and token.map is not None:
             language, attrs = parse_info(token.info)
             found.append(CodeBlock(path, token.map[0] + 1, language, attrs, token.content))
@@ -103,8 +101,8 @@ def blocks_in(path: Path) -> list[CodeBlock]:
 
 
 def guide_files(folder: Path) -> list[Path]:
-    """The guide files of a folder, in name order."""
-    return sorted(folder.glob("*.md")) if folder.is_dir() else []
+    """The guide files of a folder and its subfolders, in path order."""
+    return sorted(folder.rglob("*.md")) if folder.is_dir() else []
 
 
 def collect_blocks(folder: Path) -> list[CodeBlock]:

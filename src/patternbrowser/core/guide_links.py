@@ -10,6 +10,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from patternbrowser.core.guide_blocks import guide_files
 from patternbrowser.core.guidepath import resolve_guide
 from patternbrowser.core.textfile import read_lines
 
@@ -83,8 +84,7 @@ def scan_guide(path: Path) -> tuple[set[str], list[Link]]:
 
 def check_links(folder: Path) -> LinkReport:
     """Resolve every link between the guides of `folder` to a file and a heading anchor."""
-    guides = sorted(folder.glob("*.md")) if folder.is_dir() else []
-    scanned = {path.resolve(): scan_guide(path) for path in guides}
+    scanned = {path.resolve(): scan_guide(path) for path in guide_files(folder)}
     total = external = 0
     broken: list[tuple[Link, str]] = []
     for path, (anchors, links) in scanned.items():

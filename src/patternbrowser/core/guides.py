@@ -6,16 +6,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
 from patternbrowser.core.errors import InputError
+from patternbrowser.core.guide_blocks import guide_files
 from patternbrowser.core.guidepath import resolve_guide, unsafe_reason
 from patternbrowser.core.model import Item
+from patternbrowser.core.parser import BLOCK_MARKDOWN
 from patternbrowser.core.status import split_marker
 from patternbrowser.core.textfile import TextLines, read_lines
 
 _ITEM_MARKER = re.compile(r"<!--\s*item:\s*(\d+)\s*-->")
-_MARKDOWN = MarkdownIt("commonmark").disable(["inline", "text_join", "reference"])
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def parse_guide(path: Path) -> Guide:
     """Read a guide and list its headings with their item markers."""
     text = read_lines(path)
     guide = Guide(path, text)
-    tokens = _MARKDOWN.parse(text.body())
+    tokens = BLOCK_MARKDOWN.parse(text.body())
     for index, token in enumerate(tokens):
         if token.type != "heading_open" or token.map is None:
             continue
@@ -135,6 +134,4 @@ class GuideLibrary:
 
     def files(self) -> list[Path]:
         """Every markdown file in the guides folder."""
-        if not self.folder.is_dir():
-            return []
-        return sorted(self.folder.rglob("*.md"))
+        return guide_files(self.folder)

@@ -43,7 +43,7 @@ _DATE_FIELDS = ("Last Updated", "Next Review")
 
 # Only block structure matters here; inline parsing (emphasis, links) would cost most of the
 # time on a big file, and the raw `content` of inline tokens is all the parser reads.
-_MARKDOWN = MarkdownIt("commonmark").disable(["inline", "text_join", "reference"])
+BLOCK_MARKDOWN = MarkdownIt("commonmark").disable(["inline", "text_join", "reference"])
 
 
 @dataclass
@@ -82,7 +82,7 @@ def parse_todo(path: Path) -> TodoDocument:
 def parse_text(text: TextLines, path: Path) -> TodoDocument:
     """Parse already-read text; problems become warnings with line numbers."""
     state = _State(text, path)
-    tokens = _MARKDOWN.parse(text.body())
+    tokens = BLOCK_MARKDOWN.parse(text.body())
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             _on_heading(state, token, tokens[index + 1])

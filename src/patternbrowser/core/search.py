@@ -20,8 +20,3 @@ def item_matches(item: Item, query: str) -> bool:
         elif word not in haystack:
             return False
     return True
-
-
-def filter_items(items: list[Item], query: str) -> list[Item]:
-    """The items matching `query`, in their order."""
-    return [item for item in items if item_matches(item, query)]

@@ -84,11 +84,6 @@ class Session:
         self.change_status(last.number, last.before, source="undo")
         return StatusChange(last.number, last.after, last.before)
 
-    @property
-    def can_undo(self) -> bool:
-        """True when there is a change to undo."""
-        return bool(self._undo)
-
     def export(self, today: date | None = None) -> ExportResult:
         """Write the statuses into the TODO and reload it."""
         result = write_export(self.workspace, today or clock.today())

@@ -16,14 +16,6 @@ class ItemFocused(Message):
 
 
 @dataclass
-class GroupFocused(Message):
-    """The tree cursor is on a group node (a phase, priority group or guide file)."""
-
-    label: str
-    """The group's name as shown in the tree."""
-
-
-@dataclass
 class DriftResolution(Message):
     """The user chose how to resolve drift between store and markdown."""
 

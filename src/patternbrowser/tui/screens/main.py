@@ -23,7 +23,7 @@ from patternbrowser.core.recurrence import describe_due
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.session import Session
 from patternbrowser.core.status import Status
-from patternbrowser.tui.messages import DriftResolution, GroupFocused, ItemFocused
+from patternbrowser.tui.messages import DriftResolution, ItemFocused
 from patternbrowser.tui.screens.help import HelpScreen
 from patternbrowser.tui.screens.save_example import SaveExampleScreen
 from patternbrowser.tui.terminal import TerminalClipboard
@@ -175,10 +175,6 @@ class MainScreen(Screen[None]):
         if message.number != self.number:
             await self.show_item(message.number)
 
-    @on(GroupFocused)
-    def _group_focused(self, message: GroupFocused) -> None:
-        message.stop()
-
     async def jump_to(self, number: int) -> None:
         """Select and show an item, clearing a filter that hides it."""
         tree = self.query_one(ItemTree)
@@ -246,11 +242,15 @@ class MainScreen(Screen[None]):
         try:
             change = self.session.change_status(item.number, status)
         except PatternbrowserError as error:
-            self.notify(one_line(str(error)), title="Not saved", severity="error", markup=False)
+            self._error("Not saved", error)
             return
         self.refresh_status(item)
         before, after = change.before.marker(self.ascii_only), status.marker(self.ascii_only)
         self.notify(f"#{item.number}: {before} → {after} {status.label}", timeout=2, markup=False)
+
+    def _error(self, title: str, error: PatternbrowserError) -> None:
+        """Tell the user what failed; the text comes from files, so it is shown literally."""
+        self.notify(one_line(str(error)), title=title, severity="error", markup=False, timeout=8)
 
     def action_cycle_status(self) -> None:
         """⬜ → 🟦 → ✅ → ⬜; on an overdue recurring item, ✅ again (the review is done)."""
@@ -280,7 +280,7 @@ class MainScreen(Screen[None]):
         try:
             change = self.session.undo()
         except PatternbrowserError as error:
-            self.notify(one_line(str(error)), title="Undo failed", severity="error", markup=False)
+            self._error("Undo failed", error)
             return
         if change is None:
             self.notify("nothing to undo", timeout=2)
@@ -339,7 +339,7 @@ class MainScreen(Screen[None]):
         try:
             save_to_file(path, example.code + "\n")
         except PatternbrowserError as error:
-            self.notify(one_line(str(error)), title="Not saved", severity="error", markup=False)
+            self._error("Not saved", error)
             return
         self.notify(f"saved example {example.number} to {path}", markup=False)
 
@@ -350,13 +350,7 @@ class MainScreen(Screen[None]):
         try:
             result = self.session.export()
         except PatternbrowserError as error:
-            self.notify(
-                one_line(str(error)),
-                title="Export failed",
-                severity="error",
-                markup=False,
-                timeout=8,
-            )
+            self._error("Export failed", error)
             return
         todo = self.session.workspace.todo
         if result.is_current:
@@ -392,7 +386,7 @@ class MainScreen(Screen[None]):
         try:
             changes = self.session.adopt_markdown()
         except PatternbrowserError as error:
-            self.notify(one_line(str(error)), title="Import failed", severity="error", markup=False)
+            self._error("Import failed", error)
             return
         self.notify(
             f"adopted {len(changes)} marker{'s' * (len(changes) != 1)} from the markdown",

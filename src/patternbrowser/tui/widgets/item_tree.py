@@ -15,7 +15,7 @@ from patternbrowser.core.model import Item, TodoDocument
 from patternbrowser.core.progress import Counts, count
 from patternbrowser.core.search import item_matches
 from patternbrowser.core.status import Status
-from patternbrowser.tui.messages import GroupFocused, ItemFocused
+from patternbrowser.tui.messages import ItemFocused
 from patternbrowser.tui.widgets.labels import group_label, item_label
 
 NodeData = int | None  # an item number on leaves, None on group nodes
@@ -172,9 +172,7 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
             node.expand()
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
-        """Tell the screen what the cursor is on now."""
+        """Tell the screen when the cursor is on an item (group nodes show nothing new)."""
         event.stop()
         if event.node.data is not None:
             self.post_message(ItemFocused(event.node.data))
-        else:
-            self.post_message(GroupFocused(str(event.node.label)))
