@@ -135,3 +135,18 @@ def test_store_file_can_be_given_explicitly(seed, tmp_path, fixed_clock):
     save_progress(workspace)
     assert state.is_file() and not seed.with_name("TODO.progress.toml").exists()
     shutil.rmtree(state.parent)
+
+
+def test_session_notices_changed_added_and_deleted_files(seed, tmp_path, fixed_clock):
+    from patternbrowser.core.session import Session
+
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "A.md").write_text("# A\n")
+    session = Session(seed, guides, None)
+    assert session.reload_if_changed().changed == []
+    (guides / "B.md").write_text("# B\n")
+    assert session.reload_if_changed().changed == [str(guides / "B.md")]
+    (guides / "A.md").unlink()
+    assert session.reload_if_changed().changed == [str(guides / "A.md")]
+    assert session.reload_if_changed().changed == []

@@ -101,7 +101,10 @@ class Session:
     def reload_if_changed(self) -> Reload:
         """Re-read whichever of TODO, store and guides changed on disk since last seen."""
         now = self._fingerprints()
-        changed = [str(path) for path, mark in now.items() if self._seen.get(path) != mark]
+        # a guide that was deleted is a change too: compare both sets of paths
+        changed = sorted(
+            path for path in now.keys() | self._seen.keys() if now.get(path) != self._seen.get(path)
+        )
         if not changed:
             return Reload([])
         self._seen = now
