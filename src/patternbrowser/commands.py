@@ -36,6 +36,9 @@ def _print_json(data: Any) -> None:
 
 def run_tui(args: argparse.Namespace) -> int:
     """Open the terminal UI."""
+    from patternbrowser.tui.startup import pause_collector
+
+    pause_collector()  # resumed once the first screen is drawn
     from patternbrowser.tui.app import make_app  # Textual is imported only here
 
     app = make_app(todo=args.todo, guides=args.guides, state=args.state, ascii_only=args.ascii)

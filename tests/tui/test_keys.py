@@ -269,3 +269,68 @@ async def test_recurring_item_shows_when_it_is_due_and_space_completes_it_again(
         assert "due 2027-06-01 (in 92 days)" in fields
         assert group_labels(app)[-1] == "Recurring  1/2"
         assert leaf_labels(app)[-2] == "✅ 21 Quarterly Review Process"
+
+
+async def test_keys_typed_during_start_up_are_kept_in_order(app_for, workdir):
+    """Keys that arrive before the screen is built wait for it (they used to crash it)."""
+    from textual import events
+
+    from patternbrowser.tui.app import PatternBrowserApp
+
+    class FastTypist(PatternBrowserApp):
+        def on_load(self) -> None:
+            # queued before the app has even composed its screen
+            typed = [("slash", "/"), *((c, c) for c in "JWT"), ("enter", "\r"), ("space", " ")]
+            for key, character in typed:
+                self.post_message(events.Key(key, character))
+
+    app = FastTypist(app_for().session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.filter_field.value == "JWT"
+        assert app.focused is screen.query_one(ItemTree)
+        assert screen.number == 3
+    assert stored(workdir, 3) == "in_progress"
+
+
+async def test_examples_are_highlighted_when_first_drawn(app_for):
+    from patternbrowser.tui.widgets.example_view import CodeLines
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        code = app.screen.query_one(CodeLines)
+        item = main_screen(app).session.tracker.document.item(3)
+        assert item is not None and code.code == item.examples[0].code
+        # below the fold at 100x32: laid out from its size alone, not highlighted yet
+        assert code.region.height == len(code.code.splitlines())
+        assert not code.highlighted
+        await pilot.press("right_square_bracket")  # scrolls the example into view
+        await pilot.pause()
+        assert code.highlighted
+        lines = code.render().split("\n", allow_blank=True)
+        assert len(lines) == code.size.height == len(code.code.splitlines())
+        assert max(line.cell_length for line in lines) == code.size.width
+        assert lines[0].plain.startswith("1 │ from jose import")
+        assert any(span.style != "$text-muted" for span in lines[0].spans)  # highlighted
+
+
+async def test_footer_shows_keys_at_once_and_rebuilds_only_on_change(app_for):
+    from textual.widgets._footer import FooterKey
+
+    from patternbrowser.tui.widgets.key_footer import KeyFooter
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        footer = app.screen.query_one(KeyFooter)
+        await pilot.pause()
+        keys = list(footer.query(FooterKey))
+        assert "Quit" in [key.description for key in keys]
+        app.screen.refresh_bindings()  # the same keys: nothing to rebuild
+        await pilot.pause()
+        assert list(footer.query(FooterKey)) == keys
+        await pilot.press("slash")  # in the filter field other keys apply
+        await pilot.pause()
+        descriptions = [key.description for key in footer.query(FooterKey)]
+        assert "First match" in descriptions and "Quit" not in descriptions

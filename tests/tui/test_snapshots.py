@@ -53,6 +53,7 @@ class TestFilter:
         typed = keys("slash", *"test")
 
         async def run(pilot) -> None:
+            await pilot.pause()  # the screen composes after the app is ready
             pilot.app.screen.query_one("#filter").cursor_blink = False  # a blink is not a change
             await typed(pilot)
 

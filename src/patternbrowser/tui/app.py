@@ -31,7 +31,7 @@ def _action_provider() -> type[Provider]:
 class PatternBrowserApp(App[None]):
     """Browse a pattern-guide TODO, mark progress, copy examples, export."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "patternbrowser"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {
         _item_provider,
@@ -44,9 +44,15 @@ class PatternBrowserApp(App[None]):
         self.session = session
         self.ascii_only = ascii_only
 
-    def on_mount(self) -> None:
-        """Open the main screen."""
-        self.push_screen(MainScreen(self.session, self.ascii_only))
+    def get_default_screen(self) -> MainScreen:
+        """The main screen is the app's first screen (no blank screen beneath it)."""
+        return MainScreen(self.session, self.ascii_only)
+
+    async def on_mount(self) -> None:
+        """Hold the keys typed during start-up until the main screen can take them."""
+        # the app reads its queued keys only after this returns, so none is lost or reordered
+        if isinstance(self.screen, MainScreen):
+            await self.screen.started.wait()
 
 
 def make_app(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -12,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from patternbrowser.core import clock
 from patternbrowser.core.clipboard import copy_text, save_to_file
@@ -26,10 +27,12 @@ from patternbrowser.core.status import Status
 from patternbrowser.tui.messages import DriftResolution, ItemFocused
 from patternbrowser.tui.screens.help import HelpScreen
 from patternbrowser.tui.screens.save_example import SaveExampleScreen
+from patternbrowser.tui.startup import resume_collector
 from patternbrowser.tui.terminal import TerminalClipboard
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
 from patternbrowser.tui.widgets.item_tree import ItemTree
 from patternbrowser.tui.widgets.item_view import ItemView
+from patternbrowser.tui.widgets.key_footer import KeyFooter
 from patternbrowser.tui.widgets.progress_panel import ProgressPanel
 
 GUIDE_DELAY = 0.2  # seconds the selection must rest before its guide section is drawn
@@ -55,6 +58,8 @@ class MainScreen(Screen[None]):
         Binding("escape", "clear_filter", "Clear filter"),
     ]
 
+    AUTO_FOCUS = "#tree"
+
     def __init__(self, session: Session, ascii_only: bool) -> None:
         """Browse `session`, with ASCII markers when `ascii_only` is set."""
         super().__init__()
@@ -64,6 +69,10 @@ class MainScreen(Screen[None]):
         self.query_text = ""
         self.number: int | None = None
         self._guide_timer: Timer | None = None
+        self.started = asyncio.Event()  # set once the first item is shown
+        # made here: key checks ask for it while the screen is still being composed
+        self.filter_field = Input(placeholder="filter: number, title or guide", id="filter")
+        self.filter_field.display = False
 
     def compose(self) -> ComposeResult:
         """Header, progress, drift banner, tree and item side by side, footer."""
@@ -72,24 +81,26 @@ class MainScreen(Screen[None]):
         yield DriftBanner(id="drift")
         with Horizontal(id="panes"):
             with Vertical(id="left"):
-                yield Input(placeholder="filter: number, title or guide", id="filter")
+                yield self.filter_field
                 yield ItemTree(self.ascii_only, id="tree")
                 yield Static(id="tree-status", classes="muted")
             yield ItemView(id="item")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         """Fill everything and show the first item, all in the first frame."""
-        self.query_one("#filter", Input).display = False
-        self.refresh_all()
-        tree = self.query_one(ItemTree)
-        tree.focus()
-        first = tree.first_item()
-        if first is not None:
-            self.number = first  # the tree's own highlight message then has nothing to do
-            await self.show_item(first)
-            # the tree places its nodes on its first refresh; put the cursor there after it
-            self.call_after_refresh(tree.select_item, first)
+        try:
+            self.refresh_all()
+            tree = self.query_one(ItemTree)
+            first = tree.first_item()
+            if first is not None:
+                self.number = first  # the tree's own highlight message then has nothing to do
+                await self.show_item(first)
+                # the tree places its nodes on its first refresh; put the cursor there after it
+                self.call_after_refresh(tree.select_item, first)
+        finally:
+            self.started.set()
+        self.call_after_refresh(resume_collector)
         warnings = self.session.tracker.document.problems
         if warnings:
             text = "\n".join(one_line(str(w)) for w in warnings[:5])
@@ -188,17 +199,18 @@ class MainScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The filter keys act only where they make sense: `/` outside the field, enter in it."""
+        # `focused` changes the moment focus is set; a widget's has_focus only once it hears
         if action == "filter":
-            return not self.query_one("#filter", Input).has_focus
+            return self.focused is not self.filter_field
         if action == "accept_filter":
-            return self.query_one("#filter", Input).has_focus
+            return self.focused is self.filter_field
         if action == "clear_filter":
-            return self.query_one("#filter", Input).display or bool(self.query_text)
+            return self.filter_field.display or bool(self.query_text)
         return True
 
     def action_filter(self) -> None:
         """Show and focus the filter field."""
-        field = self.query_one("#filter", Input)
+        field = self.filter_field
         field.display = True
         self.set_focus(field)  # at once, so the next keys typed land in the field
 
@@ -221,7 +233,7 @@ class MainScreen(Screen[None]):
 
     def action_clear_filter(self) -> None:
         """Empty and hide the filter, keeping the selection."""
-        field = self.query_one("#filter", Input)
+        field = self.filter_field
         if not field.display and not self.query_text:
             return
         field.value = ""
