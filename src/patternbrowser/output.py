@@ -177,8 +177,8 @@ def fields_table(item: Item, status: Status, record: Record | None, due: str | N
 
 
 def item_view(tracker: Tracker, item: Item, ascii_only: bool, today: date) -> RenderableType:
-    """An item's fields, its instructions as markdown, and its highlighted examples."""
-    from rich.markdown import Markdown  # heavy (Pygments): only for the one command using it
+    """An item's fields, its instructions, and its highlighted examples."""
+    from patternbrowser.prose_render import prose_renderable
 
     status = tracker.status_of(item)
     title = Text(f"{status.marker(ascii_only)} {item.number}. ", style="bold")
@@ -192,7 +192,7 @@ def item_view(tracker: Tracker, item: Item, ascii_only: bool, today: date) -> Re
         if isinstance(segment, Example):
             parts += [Text(), example_view(segment, len(item.examples)), Text()]
         elif segment.strip():
-            parts.append(Markdown(visible(segment)))
+            parts.append(prose_renderable(segment))
     return Group(*parts)
 
 

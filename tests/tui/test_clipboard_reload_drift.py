@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Input
+
 from patternbrowser.core.clipboard import osc52
 from patternbrowser.tui.screens.main import MainScreen
 from patternbrowser.tui.screens.save_example import SaveExampleScreen
@@ -58,6 +60,16 @@ async def test_c_offers_to_save_when_nothing_reaches_a_clipboard(app_for, workdi
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
     assert (workdir / "example-3-1.py").read_text().startswith(JWT_EXAMPLE_START)
+
+
+async def test_save_from_the_palette_suggests_the_same_file_name(app_for):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.action_save_example()
+        await pilot.pause()
+        assert isinstance(app.screen, SaveExampleScreen)
+        assert app.screen.query_one("#save-path", Input).value.endswith("example-3-1.py")
 
 
 async def test_save_dialog_writes_the_named_file(app_for, tmp_path):

@@ -6,7 +6,7 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from patternbrowser.core.parser import BLOCK_MARKDOWN
+from patternbrowser.core.parser import block_markdown
 from patternbrowser.core.textfile import read_lines
 
 # languages whose blocks the harness can check, by what it does with them
@@ -93,7 +93,7 @@ def blocks_in(path: Path) -> list[CodeBlock]:
     """Every fenced block of one guide file."""
     text = read_lines(path)
     found = []
-    for token in BLOCK_MARKDOWN.parse(text.body()):
+    for token in block_markdown().parse(text.body()):
         if token.type == "fence" and token.map is not None:
             language, attrs = parse_info(token.info)
             found.append(CodeBlock(path, token.map[0] + 1, language, attrs, token.content))

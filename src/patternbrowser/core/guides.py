@@ -10,7 +10,7 @@ from patternbrowser.core.errors import InputError
 from patternbrowser.core.guide_blocks import guide_files
 from patternbrowser.core.guidepath import resolve_guide, unsafe_reason
 from patternbrowser.core.model import Item
-from patternbrowser.core.parser import BLOCK_MARKDOWN
+from patternbrowser.core.parser import block_markdown
 from patternbrowser.core.status import split_marker
 from patternbrowser.core.textfile import TextLines, read_lines
 
@@ -60,7 +60,7 @@ def parse_guide(path: Path) -> Guide:
     """Read a guide and list its headings with their item markers."""
     text = read_lines(path)
     guide = Guide(path, text)
-    tokens = BLOCK_MARKDOWN.parse(text.body())
+    tokens = block_markdown().parse(text.body())
     for index, token in enumerate(tokens):
         if token.type != "heading_open" or token.map is None:
             continue

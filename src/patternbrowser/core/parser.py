@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from patternbrowser.core.errors import InputError
 from patternbrowser.core.examples import split_instructions
@@ -30,6 +29,10 @@ from patternbrowser.core.safefile import read_snapshot
 from patternbrowser.core.status import split_marker
 from patternbrowser.core.textfile import TextLines, lines_of
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 _ITEM_HEADING = re.compile(r"^(\d+)\.\s+(.*)$")
 _PHASE_HEADING = re.compile(r"^Phase\s+(\d+)\s*[-–—:]\s*(.+?)(?:\s*\(([^()]*)\))?\s*$", re.I)
 _FIELD = re.compile(r"^\s*\*\*([^*]+?):?\*\*:?\s*(.*?)\s*$")
@@ -41,9 +44,15 @@ _QUOTED = re.compile(r"`([^`]+)`")
 _EFFORT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s*h(?:ours?|rs?)?\b", re.I)
 _DATE_FIELDS = ("Last Updated", "Next Review")
 
+
 # Only block structure matters here; inline parsing (emphasis, links) would cost most of the
 # time on a big file, and the raw `content` of inline tokens is all the parser reads.
-BLOCK_MARKDOWN = MarkdownIt("commonmark").disable(["inline", "text_join", "reference"])
+@cache
+def block_markdown() -> MarkdownIt:
+    """The block-only parser (markdown-it loads on first use: a cached TODO needs none)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").disable(["inline", "text_join", "reference"])
 
 
 @dataclass
@@ -82,7 +91,7 @@ def parse_todo(path: Path) -> TodoDocument:
 def parse_text(text: TextLines, path: Path) -> TodoDocument:
     """Parse already-read text; problems become warnings with line numbers."""
     state = _State(text, path)
-    tokens = BLOCK_MARKDOWN.parse(text.body())
+    tokens = block_markdown().parse(text.body())
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             _on_heading(state, token, tokens[index + 1])

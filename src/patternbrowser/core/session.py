@@ -5,16 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from patternbrowser.core import clock
 from patternbrowser.core.errors import ConflictError, PatternbrowserError
-from patternbrowser.core.export import ExportResult
 from patternbrowser.core.guides import GuideLibrary
 from patternbrowser.core.parser import parse_todo
 from patternbrowser.core.status import Status
 from patternbrowser.core.store import Store, load_store, save_store
 from patternbrowser.core.tracker import Tracker
 from patternbrowser.core.workspace import Workspace, open_workspace, write_export
+
+if TYPE_CHECKING:
+    from patternbrowser.core.export import ExportResult
 
 Fingerprint = tuple[int, int] | None  # (mtime_ns, size), None for a missing file
 

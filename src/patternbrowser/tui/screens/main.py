@@ -16,7 +16,6 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
 from patternbrowser.core import clock
-from patternbrowser.core.clipboard import copy_text, save_to_file
 from patternbrowser.core.errors import PatternbrowserError
 from patternbrowser.core.grouping import MODE_NAMES, next_mode
 from patternbrowser.core.model import Item
@@ -25,10 +24,7 @@ from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.session import Session
 from patternbrowser.core.status import Status
 from patternbrowser.tui.messages import DriftResolution, ItemFocused
-from patternbrowser.tui.screens.help import HelpScreen
-from patternbrowser.tui.screens.save_example import SaveExampleScreen
 from patternbrowser.tui.startup import resume_collector
-from patternbrowser.tui.terminal import TerminalClipboard
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
 from patternbrowser.tui.widgets.item_tree import ItemTree
 from patternbrowser.tui.widgets.item_view import ItemView
@@ -317,6 +313,10 @@ class MainScreen(Screen[None]):
         if example is None or self.number is None:
             self.notify("this item has no example to copy", severity="warning")
             return
+        # the copy and save code loads on first use, not with the first screen
+        from patternbrowser.core.clipboard import copy_text
+        from patternbrowser.tui.terminal import TerminalClipboard
+
         result = copy_text(example.code, TerminalClipboard(self.app).write)
         if result.native or (result.reached and not result.failures):
             self.notify(result.describe(), timeout=3)
@@ -327,11 +327,7 @@ class MainScreen(Screen[None]):
                     timeout=6,
                 )
             return
-        suffix = {"python": "py", "toml": "toml", "yaml": "yaml", "bash": "sh"}.get(
-            example.language, "txt"
-        )
-        name = f"example-{self.number}-{example.number}.{suffix}"
-        self.app.push_screen(SaveExampleScreen(result.describe(), name), self._save_example)
+        self._ask_where_to_save(result.describe())
 
     def action_save_example(self) -> None:
         """Save the current example to a file (the palette's alternative to copying)."""
@@ -339,12 +335,23 @@ class MainScreen(Screen[None]):
         if example is None or self.number is None:
             self.notify("this item has no example to save", severity="warning")
             return
-        name = f"example-{self.number}-{example.number}.{example.language or 'txt'}"
-        self.app.push_screen(
-            SaveExampleScreen("Save the current example.", name), self._save_example
+        self._ask_where_to_save("Save the current example.")
+
+    def _ask_where_to_save(self, message: str) -> None:
+        from patternbrowser.tui.screens.save_example import SaveExampleScreen
+
+        example = self.query_one(ItemView).example
+        if example is None:
+            return
+        suffix = {"python": "py", "bash": "sh", "shell": "sh", "": "txt"}.get(
+            example.language, example.language
         )
+        name = f"example-{self.number}-{example.number}.{suffix}"
+        self.app.push_screen(SaveExampleScreen(message, name), self._save_example)
 
     def _save_example(self, path: Path | None) -> None:
+        from patternbrowser.core.clipboard import save_to_file
+
         example = self.query_one(ItemView).example
         if path is None or example is None:
             return
@@ -426,6 +433,8 @@ class MainScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from patternbrowser.tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     def action_quit(self) -> None:

@@ -16,16 +16,19 @@ class DriftBanner(Horizontal):
     """Explains the drift and offers: adopt the markdown, or write the store into it."""
 
     def compose(self) -> ComposeResult:
-        """A message and two buttons."""
+        """The message; the buttons come with the first drift (most sessions have none)."""
         yield Static(id="drift-message")
-        yield Button("Adopt markdown", id="adopt-markdown", variant="warning", compact=True)
-        yield Button("Keep store", id="keep-store", compact=True)
 
     def show(self, drift: list[Drift]) -> None:
         """Show the banner for `drift`, or hide it when there is none."""
         self.display = bool(drift)
         if not drift:
             return
+        if not self.query(Button):
+            self.mount(
+                Button("Adopt markdown", id="adopt-markdown", variant="warning", compact=True),
+                Button("Keep store", id="keep-store", compact=True),
+            )
         names = ", ".join(f"#{d.number}" for d in drift[:6]) + (" ..." if len(drift) > 6 else "")
         text = Text(
             f"⚠ {len(drift)} item{'s' * (len(drift) != 1)} changed in the markdown "

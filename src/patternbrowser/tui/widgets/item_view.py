@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markdown import Markdown as RichMarkdown
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -16,6 +15,7 @@ from patternbrowser.core.sanitize import one_line, visible
 from patternbrowser.core.status import Status
 from patternbrowser.core.store import Record
 from patternbrowser.output import fields_table
+from patternbrowser.prose_render import prose_renderable
 from patternbrowser.tui.widgets.example_view import ExampleView
 from patternbrowser.tui.widgets.labels import STATUS_STYLE
 
@@ -88,7 +88,7 @@ class ItemView(VerticalScroll):
                 widgets.append(ExampleView(segment, len(item.examples)))
             elif segment.strip():
                 # one Static per prose run: far lighter than a Markdown widget per block
-                widgets.append(Static(RichMarkdown(visible(segment)), classes="prose"))
+                widgets.append(Static(prose_renderable(segment), classes="prose"))
         if len(widgets) == 1:
             widgets.append(Static("This item has no instructions.", classes="muted"))
         return widgets
@@ -118,7 +118,10 @@ class ItemView(VerticalScroll):
             return None
         self.current_example = (self.current_example + step) % len(views)
         self._mark_current()
-        self.scroll_to_widget(views[self.current_example], animate=False, top=True)
+        # after the next refresh: an item shown a moment ago may not be laid out yet
+        self.call_after_refresh(
+            self.scroll_to_widget, views[self.current_example], animate=False, top=True
+        )
         return views[self.current_example].example
 
     @property

@@ -1,0 +1,88 @@
+"""Instruction prose drawn with Rich: blocks from core.prose, inline code, emphasis, links."""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from patternbrowser.core.prose import Block, read_prose
+from patternbrowser.core.sanitize import visible
+
+_INLINE = re.compile(
+    r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)"
+    r"|\\(?P<escaped>[!-/:-@\[-`{-~])"
+    r"|\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)"
+    r"|<(?P<autolink>(?:https?|mailto):[^>\s]+)>"
+    r"|\*\*(?=\S)(?P<strong>.+?)(?<=\S)\*\*"
+    r"|(?<!\w)__(?=\S)(?P<strong2>.+?)(?<=\S)__(?!\w)"
+    r"|\*(?=[^\s*])(?P<em>.+?)(?<=[^\s*])\*"
+    r"|(?<!\w)_(?=[^\s_])(?P<em2>.+?)(?<=[^\s_])_(?!\w)"
+)
+CODE_STYLE = "bold cyan"
+LINK_STYLE = "underline"
+HEADING_STYLES = {1: "bold underline", 2: "bold underline"}
+
+
+def inline_text(markdown: str, style: str = "") -> Text:
+    """One line of inline markdown as styled Text (control characters made visible)."""
+    text = Text(style=style)
+    position = 0
+    for match in _INLINE.finditer(markdown):
+        text.append(visible(markdown[position : match.start()]))
+        position = match.end()
+        groups = match.groupdict()
+        if groups["code"] is not None:
+            text.append(visible(groups["code"].strip() or groups["code"]), style=CODE_STYLE)
+        elif groups["escaped"] is not None:
+            text.append(groups["escaped"])
+        elif groups["label"] is not None:
+            text.append_text(inline_text(groups["label"], LINK_STYLE))
+            if groups["url"] != groups["label"]:
+                text.append(f" ({visible(groups['url'])})", style="dim")
+        elif groups["autolink"] is not None:
+            text.append(visible(groups["autolink"]), style=LINK_STYLE)
+        elif (strong := groups["strong"] or groups["strong2"]) is not None:
+            text.append_text(inline_text(strong, "bold"))
+        else:
+            text.append_text(inline_text(groups["em"] or groups["em2"], "italic"))
+    text.append(visible(markdown[position:]))
+    return text
+
+
+def prose_renderable(markdown: str) -> RenderableType:
+    """The prose as Rich renderables, a blank line between blocks (not between list items)."""
+    parts: list[RenderableType] = []
+    previous: Block | None = None
+    for block in read_prose(markdown):
+        if previous is not None and not (previous.kind == block.kind == "item"):
+            parts.append(Text())
+        parts.append(_block(block))
+        previous = block
+    return Group(*parts)
+
+
+def _block(block: Block) -> RenderableType:
+    if block.kind == "heading":
+        return inline_text(block.text, HEADING_STYLES.get(block.level, "bold"))
+    if block.kind == "item":
+        return _hanging(" " * (2 * block.depth + 1) + block.marker + " ", inline_text(block.text))
+    if block.kind == "quote":
+        return _hanging("▌ ", inline_text(block.text, "italic"), "dim")
+    if block.kind == "rule":
+        return Rule(style="dim")
+    if block.kind == "verbatim":
+        return Text(visible(block.text), no_wrap=True, overflow="ellipsis")
+    return inline_text(block.text)
+
+
+def _hanging(lead: str, text: Text, lead_style: str = "") -> Table:
+    """`text` after `lead`, wrapped lines aligned under the text, not under the lead."""
+    grid = Table.grid()
+    grid.add_column(width=len(lead), no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(lead, style=lead_style), text)
+    return grid

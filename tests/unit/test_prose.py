@@ -1,0 +1,96 @@
+"""Instruction prose: read into blocks, drawn with the same words Rich's markdown shows."""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.console import Console
+from rich.markdown import Markdown
+
+from patternbrowser.core.examples import split_instructions
+from patternbrowser.core.model import Example
+from patternbrowser.core.parser import parse_todo
+from patternbrowser.core.prose import Block, read_prose
+from patternbrowser.prose_render import inline_text, prose_renderable
+from tests.helpers import FIXTURES, SEED
+
+
+def plain(renderable) -> str:
+    buffer = StringIO()
+    Console(file=buffer, width=70, color_system=None, legacy_windows=False).print(renderable)
+    return buffer.getvalue()
+
+
+def words(text: str) -> list[str]:
+    """The words shown; list numbers without their dot (Rich drops it, we keep it)."""
+    return [re.sub(r"^(\d+)\.$", r"\1", word) for word in re.sub(r"[•▌─━]", " ", text).split()]
+
+
+def test_blocks_of_typical_instructions():
+    text = (
+        "Add complete JWT flow:\n- Access tokens\n- Refresh flow\n  with rotation\n"
+        "  - nested detail\n\n1. first\n2) second\n\n## Notes\n> quoted\n> more\n\n---\n"
+        "Setext title\n============\n| a | b |\n|---|---|\n"
+    )
+    assert read_prose(text) == [
+        Block("paragraph", "Add complete JWT flow:"),
+        Block("item", "Access tokens", marker="•"),
+        Block("item", "Refresh flow with rotation", marker="•"),
+        Block("item", "nested detail", depth=1, marker="•"),
+        Block("item", "first", marker="1."),
+        Block("item", "second", marker="2."),
+        Block("heading", "Notes", level=2),
+        Block("quote", "quoted more"),
+        Block("rule"),
+        Block("heading", "Setext title", level=1),
+        Block("verbatim", "| a | b |\n|---|---|"),
+    ]
+
+
+def test_paragraph_lines_are_joined_and_blank_lines_split_them():
+    assert read_prose("one\ntwo\n\nthree") == [
+        Block("paragraph", "one two"),
+        Block("paragraph", "three"),
+    ]
+
+
+def test_inline_code_emphasis_and_links():
+    text = inline_text("Use `snake_case_name` with **bold** and *it* [docs](https://x.dev) \\*")
+    assert text.plain == "Use snake_case_name with bold and it docs (https://x.dev) *"
+    styles = {text.plain[span.start : span.end]: str(span.style) for span in text.spans}
+    assert styles["snake_case_name"] == "bold cyan"
+    assert styles["bold"] == "bold" and styles["it"] == "italic"
+    assert styles["docs"] == "underline"
+
+
+def test_underscores_inside_words_are_not_emphasis():
+    assert inline_text("call my_func_name now").spans == []
+
+
+def test_markup_and_control_characters_are_shown_as_written():
+    text = inline_text("[bold red]Injected[/] \x1b[31mred")
+    assert text.plain == "[bold red]Injected[/] ␛[31mred" and text.spans == []
+
+
+def seed_prose() -> list[str]:
+    runs = []
+    for path in (SEED, FIXTURES / "crates_todo.md"):
+        for item in parse_todo(path).items:
+            segments = split_instructions(item.instructions, item.instructions_start)[0]
+            runs += [s for s in segments if not isinstance(s, Example) and s.strip()]
+    return runs
+
+
+@pytest.mark.parametrize("prose", seed_prose())
+def test_every_prose_run_of_the_seed_shows_the_words_rich_markdown_shows(prose):
+    assert words(plain(prose_renderable(prose))) == words(plain(Markdown(prose)))
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab -*_`#>1.)\n[]()\\|")), max_size=120))
+def test_any_text_is_read_and_drawn_without_losing_letters(text):
+    shown = plain(prose_renderable(text))
+    assert sorted(c for c in shown if c in "ab") == sorted(c for c in text if c in "ab")
