@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
@@ -22,6 +23,7 @@ _INLINE = re.compile(
     r"|\*(?=[^\s*])(?P<em>.+?)(?<=[^\s*])\*"
     r"|(?<!\w)_(?=[^\s_])(?P<em2>.+?)(?<=[^\s_])_(?!\w)"
 )
+_SEPARATOR = re.compile(r"^:?-+:?$")
 CODE_STYLE = "bold cyan"
 LINK_STYLE = "underline"
 HEADING_STYLES = {1: "bold underline", 2: "bold underline"}
@@ -74,9 +76,30 @@ def _block(block: Block) -> RenderableType:
         return _hanging("▌ ", inline_text(block.text, "italic"), "dim")
     if block.kind == "rule":
         return Rule(style="dim")
+    if block.kind == "table":
+        return _table(block.text)
     if block.kind == "verbatim":
         return Text(visible(block.text), no_wrap=True, overflow="ellipsis")
     return inline_text(block.text)
+
+
+def _table(text: str) -> RenderableType:
+    """A pipe table as a Rich table (a header row, then a `---` row); else as written."""
+    rows = [_cells(line) for line in text.splitlines()]
+    if len(rows) < 2 or not all(_SEPARATOR.match(cell) for cell in rows[1]):
+        return Text(visible(text), no_wrap=True, overflow="ellipsis")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    for cell in rows[0]:
+        table.add_column(inline_text(cell), overflow="fold")
+    for row in rows[2:]:
+        table.add_row(*(inline_text(cell) for cell in row[: len(rows[0])]))
+    return table
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a pipe-table row; an escaped pipe stays in its cell."""
+    inner = line.strip().removeprefix("|").removesuffix("|")
+    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", inner)]
 
 
 def _hanging(lead: str, text: Text, lead_style: str = "") -> Table:

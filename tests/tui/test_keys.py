@@ -5,10 +5,10 @@ from __future__ import annotations
 import tomllib
 
 from rich.style import Style
-from textual.widgets import Markdown
 
 from patternbrowser.tui.screens.help import HelpScreen
 from patternbrowser.tui.screens.main import MainScreen
+from patternbrowser.tui.widgets.example_view import CodeBlockView
 from patternbrowser.tui.widgets.item_tree import ItemTree
 from patternbrowser.tui.widgets.item_view import ItemView
 
@@ -64,9 +64,15 @@ async def test_first_item_is_shown_at_start(app_for):
         assert leaf_labels(app)[0] == "⬜  3 JWT Authentication Flow"
         assert group_labels(app)[0] == "Phase 1 · Critical Security & Examples (Week 1-2)  0/5"
         await pilot.pause(0.4)  # the guide section comes once the selection rests
-        section = app.screen.query_one("#guide-section", Markdown)
-        assert section.source.startswith("## JWT Authentication Flow\n<!-- item: 3 -->")
-        assert "Unrelated Section" not in section.source
+        body = app.screen.query_one("#guide-body")
+        assert len(body.query(".prose")) == 1  # "Unrelated Section", after the code, is not in it
+        assert static_text(app, "#guide-body > .prose").split("\n")[:3] == [
+            "JWT Authentication Flow",  # the item marker under it is not shown
+            "",
+            "Issue short-lived access tokens and rotate refresh tokens.",
+        ]
+        (code,) = body.query(CodeBlockView)
+        assert code.border_title == "python" and code.example.code.startswith("import jwt\n")
 
 
 async def test_space_cycles_and_saves_at_once(app_for, workdir):

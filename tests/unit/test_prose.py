@@ -47,8 +47,23 @@ def test_blocks_of_typical_instructions():
         Block("quote", "quoted more"),
         Block("rule"),
         Block("heading", "Setext title", level=1),
-        Block("verbatim", "| a | b |\n|---|---|"),
+        Block("table", "| a | b |\n|---|---|"),
     ]
+
+
+def test_a_quote_keeps_its_paragraphs_and_html_comments_are_hidden():
+    text = "<!-- item: 3 -->\n> first\n> still first\n>\n> second\n\n| a |\n| - |\n| 1 |\n"
+    assert read_prose(text) == [
+        Block("quote", "first still first"),
+        Block("quote", "second"),
+        Block("table", "| a |\n| - |\n| 1 |"),
+    ]
+
+
+def test_a_pipe_table_is_drawn_as_a_table():
+    shown = plain(prose_renderable("| Tool | Use |\n|---|:-:|\n| `ruff` | lint \\| format |\n"))
+    lines = [line.split() for line in shown.splitlines() if line.strip()]
+    assert lines[0] == ["Tool", "Use"] and lines[2] == ["ruff", "lint", "|", "format"]
 
 
 def test_paragraph_lines_are_joined_and_blank_lines_split_them():

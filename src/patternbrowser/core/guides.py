@@ -9,7 +9,7 @@ from pathlib import Path
 from patternbrowser.core.errors import InputError
 from patternbrowser.core.guide_blocks import guide_files
 from patternbrowser.core.guidepath import resolve_guide, unsafe_reason
-from patternbrowser.core.model import Item
+from patternbrowser.core.model import Example, Item
 from patternbrowser.core.parser import block_markdown
 from patternbrowser.core.status import split_marker
 from patternbrowser.core.textfile import TextLines, read_lines
@@ -79,6 +79,26 @@ def _marker_below(text: TextLines, start: int) -> int | None:
         if line.strip():
             return None
     return None
+
+
+def section_parts(markdown: str) -> list[str | Example]:
+    """A section split into prose runs and its fenced code blocks, in order."""
+    lines = markdown.splitlines()
+    parts: list[str | Example] = []
+    done = 0  # lines already placed in a part
+    for token in block_markdown().parse(markdown):
+        if token.type != "fence" or token.map is None:
+            continue
+        start, end = token.map
+        if start > done:
+            parts.append("\n".join(lines[done:start]))
+        language = token.info.split()[0] if token.info.strip() else ""
+        number = sum(isinstance(part, Example) for part in parts) + 1
+        parts.append(Example(number, language, token.content.rstrip("\n"), start + 2))
+        done = end
+    if done < len(lines):
+        parts.append("\n".join(lines[done:]))
+    return [part for part in parts if not isinstance(part, str) or part.strip()]
 
 
 def find_heading(guide: Guide, item: Item) -> Heading | None:

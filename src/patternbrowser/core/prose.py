@@ -2,9 +2,9 @@
 
 Instructions are short, plain markdown: paragraphs, lists, the odd heading, quote or rule,
 with code spans, emphasis and links inline (their fenced examples are taken out before
-this). Reading that takes a few regular expressions, where loading a full markdown library
-would add a fifth to the app's start-up. Whatever is not one of those blocks (a table, HTML,
-indented code) is kept exactly as written, as a `verbatim` block.
+this), and guide sections add tables. Reading that takes a few regular expressions, where
+loading a full markdown library would add a fifth to the app's start-up. Whatever is not
+one of those blocks (HTML, indented code) is kept exactly as written, as `verbatim`.
 """
 
 from __future__ import annotations
@@ -13,16 +13,18 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-BlockKind = Literal["paragraph", "heading", "item", "quote", "rule", "verbatim"]
+BlockKind = Literal["paragraph", "heading", "item", "quote", "rule", "table", "verbatim"]
 # what the lines read so far leave open to continuation ("gap": a list item, then a blank)
-_Open = Literal["paragraph", "item", "gap", "quote", "verbatim"] | None
+_Open = Literal["paragraph", "item", "gap", "quote", "table", "verbatim"] | None
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])[ \t]+(.*)$")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?(.*)$")
-_VERBATIM = re.compile(r"^(?: {4}|\t)|^ {0,3}(?:\||<[A-Za-z/!])")
+_VERBATIM = re.compile(r"^(?: {4}|\t)|^ {0,3}<[A-Za-z/!]")
+_TABLE_ROW = re.compile(r"^ {0,3}\|")
+_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")  # invisible in rendered markdown
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,15 @@ def read_prose(text: str) -> list[Block]:
         if not line.strip():
             open_kind = "gap" if open_kind in ("item", "gap") else None
             continue
+        if _COMMENT.match(line):
+            continue
+        if _TABLE_ROW.match(line):
+            if open_kind == "table":
+                blocks[-1] = Block("table", f"{blocks[-1].text}\n{line.strip()}")
+            else:
+                blocks.append(Block("table", line.strip()))
+            open_kind, indents = "table", []
+            continue
         item = _ITEM.match(line)
         setext = _SETEXT.match(line)
         if setext and open_kind == "paragraph":
@@ -63,6 +74,9 @@ def read_prose(text: str) -> list[Block]:
             blocks.append(Block("item", item.group(3).strip(), depth=depth, marker=marker))
             open_kind = "item"
         elif quote := _QUOTE.match(line):
+            if not quote.group(1).strip():
+                open_kind = None  # a bare `>` line ends a paragraph of the quote
+                continue
             if open_kind == "quote":
                 blocks[-1] = _joined(blocks[-1], quote.group(1))
             else:

@@ -67,21 +67,29 @@ class CodeLines(Widget):
         return self._content
 
 
-class ExampleView(ScrollableContainer, can_focus=False):
-    """A highlighted example; the current one (for `[`, `]` and `c`) carries `-current`.
+class CodeBlockView(ScrollableContainer, can_focus=False):
+    """A framed, numbered code block.
 
-    Long lines are not wrapped (that would break the line numbers): the example scrolls
+    Long lines are not wrapped (that would break the line numbers): the block scrolls
     sideways instead.
     """
 
-    def __init__(self, example: Example, total: int) -> None:
-        """Show `example`, the n-th of `total`."""
+    def __init__(self, example: Example, title: str) -> None:
+        """Show `example`'s code under `title`."""
         super().__init__()
         self.example = example
         lines = len(example.code.splitlines())
-        self.border_title = f"Example {example.number}/{total} · {example.language}"
+        self.border_title = title
         self.border_subtitle = f"{lines} line{'s' * (lines != 1)}"
 
     def compose(self) -> ComposeResult:
-        """The numbered, highlighted code."""
+        """The numbered code, highlighted when first drawn."""
         yield CodeLines(self.example.code, self.example.language)
+
+
+class ExampleView(CodeBlockView):
+    """An item's example; the current one (for `[`, `]` and `c`) carries `-current`."""
+
+    def __init__(self, example: Example, total: int) -> None:
+        """Show `example`, the n-th of `total`."""
+        super().__init__(example, f"Example {example.number}/{total} · {example.language}")

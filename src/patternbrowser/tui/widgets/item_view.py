@@ -9,14 +9,14 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from patternbrowser.core.examples import split_instructions
-from patternbrowser.core.guides import SectionLookup
+from patternbrowser.core.guides import SectionLookup, section_parts
 from patternbrowser.core.model import Example, Item
-from patternbrowser.core.sanitize import one_line, visible
+from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.status import Status
 from patternbrowser.core.store import Record
 from patternbrowser.output import fields_table
 from patternbrowser.prose_render import prose_renderable
-from patternbrowser.tui.widgets.example_view import ExampleView
+from patternbrowser.tui.widgets.example_view import CodeBlockView, ExampleView
 from patternbrowser.tui.widgets.labels import STATUS_STYLE
 
 
@@ -96,15 +96,16 @@ class ItemView(VerticalScroll):
     def _guide_widgets(self, lookup: SectionLookup | None) -> list[Widget]:
         if lookup is None:
             return [Static("No guides folder is open.", classes="muted")]
-        if lookup.state == "found":
-            from textual.widgets import Markdown  # a heavy widget, needed once a section shows
-
-            return [
-                Static(Text(one_line(lookup.message)), classes="muted"),
-                Markdown(visible(lookup.text), open_links=False, id="guide-section"),
-            ]
-        style = "warning" if lookup.state in ("unsafe", "unreadable") else "muted"
-        return [Static(Text(one_line(lookup.message)), classes=style)]
+        if lookup.state != "found":
+            style = "warning" if lookup.state in ("unsafe", "unreadable") else "muted"
+            return [Static(Text(one_line(lookup.message)), classes=style)]
+        widgets: list[Widget] = [Static(Text(one_line(lookup.message)), classes="muted")]
+        for part in section_parts(lookup.text):
+            if isinstance(part, Example):
+                widgets.append(CodeBlockView(part, part.language or "code"))
+            else:
+                widgets.append(Static(prose_renderable(part), classes="prose"))
+        return widgets
 
     @property
     def examples(self) -> list[ExampleView]:
