@@ -19,8 +19,8 @@ class KeyFooter(Footer):
     """
 
     def __init__(self) -> None:
-        """A footer that shows its keys from the first frame."""
-        super().__init__()
+        """A footer that shows its keys from the first frame, compact to fit 80 columns."""
+        super().__init__(compact=True)
         self.set_reactive(Footer._bindings_ready, True)
         self._shown: Shown | None = None
 
