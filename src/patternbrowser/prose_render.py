@@ -79,20 +79,21 @@ def _block(block: Block) -> RenderableType:
     if block.kind == "table":
         return _table(block.text)
     if block.kind == "verbatim":
-        return Text(visible(block.text), no_wrap=True, overflow="ellipsis")
+        return Text(visible(block.text))  # wrapped, never cut: nothing is hidden
     return inline_text(block.text)
 
 
 def _table(text: str) -> RenderableType:
     """A pipe table as a Rich table (a header row, then a `---` row); else as written."""
     rows = [_cells(line) for line in text.splitlines()]
-    if len(rows) < 2 or not all(_SEPARATOR.match(cell) for cell in rows[1]):
-        return Text(visible(text), no_wrap=True, overflow="ellipsis")
+    regular = len(rows) >= 2 and all(len(row) <= len(rows[0]) for row in rows)
+    if not regular or not all(_SEPARATOR.match(cell) for cell in rows[1]):
+        return Text(visible(text))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     for cell in rows[0]:
         table.add_column(inline_text(cell), overflow="fold")
     for row in rows[2:]:
-        table.add_row(*(inline_text(cell) for cell in row[: len(rows[0])]))
+        table.add_row(*(inline_text(cell) for cell in row))
     return table
 
 
@@ -106,6 +107,6 @@ def _hanging(lead: str, text: Text, lead_style: str = "") -> Table:
     """`text` after `lead`, wrapped lines aligned under the text, not under the lead."""
     grid = Table.grid()
     grid.add_column(width=len(lead), no_wrap=True)
-    grid.add_column(ratio=1)
+    grid.add_column(ratio=1, overflow="fold")  # a long word breaks, never vanishes
     grid.add_row(Text(lead, style=lead_style), text)
     return grid

@@ -105,7 +105,16 @@ def test_every_prose_run_of_the_seed_shows_the_words_rich_markdown_shows(prose):
     assert words(plain(prose_renderable(prose))) == words(plain(Markdown(prose)))
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab -*_`#>1.)\n[]()\\|")), max_size=120))
+PIECES = [*"ab -*_`#>1.)\n[]()\\|:=", "    ", "<b>", "a" * 80]  # 80: longer than a line
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=120).map("".join))
 def test_any_text_is_read_and_drawn_without_losing_letters(text):
     shown = plain(prose_renderable(text))
     assert sorted(c for c in shown if c in "ab") == sorted(c for c in text if c in "ab")
+
+
+@pytest.mark.parametrize("prefix", ["- ", "> ", "1. ", "", "    "])
+def test_a_word_longer_than_the_line_is_folded_not_cut(prefix):
+    word = "x" * 150
+    assert plain(prose_renderable(prefix + word)).count("x") == 150
