@@ -264,7 +264,7 @@ async def test_recurring_item_shows_when_it_is_due_and_space_completes_it_again(
         assert group_labels(app)[-1] == "Recurring  1/2"
         monkeypatch.setattr(clock, "today", lambda: date(2027, 3, 1))
         monkeypatch.setattr(clock, "now", lambda: datetime(2027, 3, 1, 9, tzinfo=UTC))
-        main_screen(app).refresh_all()
+        main_screen(app).check_files()  # what the app does every second: a new day shows
         await pilot.pause()
         assert group_labels(app)[-1] == "Recurring  0/2"  # overdue: not done any more
         assert leaf_labels(app)[-2] == "✅ 21 due again Quarterly Review Process"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -65,6 +66,7 @@ class MainScreen(Screen[None]):
         self.query_text = ""
         self.number: int | None = None
         self._guide_timer: Timer | None = None
+        self._drawn_on: date | None = None  # the day "due again" was last worked out for
         self.started = asyncio.Event()  # set once the first item is shown
         # made here: key checks ask for it while the screen is still being composed
         self.filter_field = Input(placeholder="filter: number, title or guide", id="filter")
@@ -116,7 +118,8 @@ class MainScreen(Screen[None]):
         """Redraw tree, progress and drift from the session (keeps the selection)."""
         tracker = self.session.tracker
         statuses = tracker.statuses()
-        counted = tracker.counted_statuses(clock.today())
+        self._drawn_on = clock.today()
+        counted = tracker.counted_statuses(self._drawn_on)
         tree = self.query_one(ItemTree)
         shown = tree.populate(tracker.document, statuses, counted, self.mode, self.query_text)
         total = len(tracker.document.items)
@@ -414,9 +417,11 @@ class MainScreen(Screen[None]):
         self.refresh_all()
 
     def check_files(self) -> None:
-        """Reload whatever changed on disk, keeping the selection."""
+        """Reload whatever changed on disk, keeping the selection; redraw on a new day."""
         reload = self.session.reload_if_changed()
         if not reload.changed:
+            if clock.today() != self._drawn_on:  # recurring items may be due again
+                self.refresh_all()
             return
         names = ", ".join(Path(path).name for path in reload.changed)
         if reload.error:
