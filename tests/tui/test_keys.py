@@ -340,3 +340,19 @@ async def test_footer_shows_keys_at_once_and_rebuilds_only_on_change(app_for):
         await pilot.pause()
         descriptions = [key.description for key in footer.query(FooterKey)]
         assert "First match" in descriptions and "Quit" not in descriptions
+
+
+async def test_a_key_right_after_a_move_acts_on_the_item_moved_to(app_for, workdir):
+    """`down` then `space` typed at once: the item under the cursor changes, not the last one."""
+    from textual import events
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key, character in [("down", None), ("space", " "), ("down", None), ("b", "b")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        assert main_screen(app).number == 5
+    assert stored(workdir, 3) is None
+    assert stored(workdir, 4) == "in_progress"
+    assert stored(workdir, 5) == "blocked"

@@ -243,6 +243,16 @@ class MainScreen(Screen[None]):
 
     # --- status ----------------------------------------------------------------
 
+    async def _catch_up(self) -> None:
+        """Show the item under the tree's cursor if the view has not followed it yet.
+
+        A key typed right after a move (down, space) reaches its action before the move's
+        own message has redrawn the view; the action must act on what the cursor is on.
+        """
+        number = self.query_one(ItemTree).current_item
+        if number is not None and number != self.number:
+            await self.show_item(number)
+
     def _current(self) -> Item | None:
         if self.number is None:
             self.notify("select an item first", severity="warning")
@@ -263,8 +273,9 @@ class MainScreen(Screen[None]):
         """Tell the user what failed; the text comes from files, so it is shown literally."""
         self.notify(one_line(str(error)), title=title, severity="error", markup=False, timeout=8)
 
-    def action_cycle_status(self) -> None:
+    async def action_cycle_status(self) -> None:
         """⬜ → 🟦 → ✅ → ⬜; on an overdue recurring item, ✅ again (the review is done)."""
+        await self._catch_up()
         item = self._current()
         if item is None:
             return
@@ -275,8 +286,9 @@ class MainScreen(Screen[None]):
         else:
             self._set(item, status.cycled())
 
-    def action_toggle_blocked(self) -> None:
+    async def action_toggle_blocked(self) -> None:
         """Block the item, or unblock it back to its status before."""
+        await self._catch_up()
         item = self._current()
         if item is None:
             return
@@ -304,14 +316,16 @@ class MainScreen(Screen[None]):
 
     # --- examples --------------------------------------------------------------
 
-    def action_example(self, step: int) -> None:
+    async def action_example(self, step: int) -> None:
         """Move to the previous or next example."""
+        await self._catch_up()
         example = self.query_one(ItemView).move_example(step)
         if example is None:
             self.notify("this item has no examples", timeout=2)
 
-    def action_copy(self) -> None:
+    async def action_copy(self) -> None:
         """Copy the current example, or offer to save it when no clipboard is reachable."""
+        await self._catch_up()
         example = self.query_one(ItemView).example
         if example is None or self.number is None:
             self.notify("this item has no example to copy", severity="warning")
