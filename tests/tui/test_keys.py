@@ -356,3 +356,17 @@ async def test_a_key_right_after_a_move_acts_on_the_item_moved_to(app_for, workd
     assert stored(workdir, 3) is None
     assert stored(workdir, 4) == "in_progress"
     assert stored(workdir, 5) == "blocked"
+
+
+async def test_a_key_right_after_regrouping_acts_on_the_item_shown(app_for, workdir):
+    from textual import events
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in "gg":  # rebuilt by guide file: another item is first now
+            app.post_message(events.Key(key, key))
+        app.post_message(events.Key("space", " "))
+        await pilot.pause()
+        assert main_screen(app).number == 3
+    assert stored(workdir, 3) == "in_progress"

@@ -67,6 +67,7 @@ class MainScreen(Screen[None]):
         self.number: int | None = None
         self._guide_timer: Timer | None = None
         self._drawn_on: date | None = None  # the day "due again" was last worked out for
+        self._cursor_pending = False  # the tree was rebuilt and its cursor not yet placed
         self.started = asyncio.Event()  # set once the first item is shown
         # made here: key checks ask for it while the screen is still being composed
         self.filter_field = Input(placeholder="filter: number, title or guide", id="filter")
@@ -95,7 +96,8 @@ class MainScreen(Screen[None]):
                 self.number = first  # the tree's own highlight message then has nothing to do
                 await self.show_item(first)
                 # the tree places its nodes on its first refresh; put the cursor there after it
-                self.call_after_refresh(tree.select_item, first)
+                self._cursor_pending = True
+                self.call_after_refresh(self._place_cursor, first)
         finally:
             self.started.set()
         self.call_after_refresh(resume_collector)
@@ -130,10 +132,15 @@ class MainScreen(Screen[None]):
         self.app.sub_title = str(self.session.workspace.todo)
         if self.number is not None:
             # the tree places its new nodes on the next refresh; select after it
+            self._cursor_pending = True
             self.call_after_refresh(self._reselect, self.number)
 
+    def _place_cursor(self, number: int) -> bool:
+        self._cursor_pending = False
+        return self.query_one(ItemTree).select_item(number)
+
     async def _reselect(self, number: int) -> None:
-        if self.query_one(ItemTree).select_item(number):
+        if self._place_cursor(number):
             await self.show_item(number)
 
     def refresh_status(self, item: Item) -> None:
@@ -249,6 +256,8 @@ class MainScreen(Screen[None]):
         A key typed right after a move (down, space) reaches its action before the move's
         own message has redrawn the view; the action must act on what the cursor is on.
         """
+        if self._cursor_pending:  # the tree was rebuilt; its cursor is not placed yet
+            return
         number = self.query_one(ItemTree).current_item
         if number is not None and number != self.number:
             await self.show_item(number)
