@@ -370,3 +370,21 @@ async def test_a_key_right_after_regrouping_acts_on_the_item_shown(app_for, work
         await pilot.pause()
         assert main_screen(app).number == 3
     assert stored(workdir, 3) == "in_progress"
+
+
+async def test_at_80_columns_the_footer_gives_the_palette_key_room_to_quit(app_for):
+    from textual.widgets._footer import FooterKey
+
+    from patternbrowser.tui.widgets.key_footer import KeyFooter
+
+    app = app_for()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        actions = [key.action for key in footer.query(FooterKey)]
+        assert "quit" in actions and "command_palette" not in actions
+        last = max(footer.query(FooterKey), key=lambda key: key.region.right)
+        assert last.action == "quit" and last.region.right <= 80
+        await pilot.resize_terminal(100, 32)
+        await pilot.pause()
+        assert "command_palette" in [key.action for key in footer.query(FooterKey)]

@@ -94,6 +94,7 @@ def section_parts(markdown: str) -> list[str | Example]:
             parts.append("\n".join(lines[done:start]))
         language = token.info.split()[0] if token.info.strip() else ""
         number = sum(isinstance(part, Example) for part in parts) + 1
+        # `line` counts from the top of the section here, not of the TODO
         parts.append(Example(number, language, token.content.rstrip("\n"), start + 2))
         done = end
     if done < len(lines):

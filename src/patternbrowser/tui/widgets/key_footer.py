@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer
 
-Shown = tuple[tuple[str, str, str, bool, bool, str, str], ...]
+# below this width the palette's key (still listed in the help) leaves its room to `q Quit`
+PALETTE_KEY_MIN_WIDTH = 90
+
+Shown = tuple[object, ...]
 
 
 class KeyFooter(Footer):
@@ -24,8 +28,9 @@ class KeyFooter(Footer):
         self.set_reactive(Footer._bindings_ready, True)
         self._shown: Shown | None = None
 
-    def _bindings_shown(self) -> Shown:
-        return tuple(
+    def _keys_to_show(self) -> Shown:
+        palette = self.app.size.width >= PALETTE_KEY_MIN_WIDTH
+        bindings = tuple(
             (
                 binding.key,
                 binding.action,
@@ -37,14 +42,20 @@ class KeyFooter(Footer):
             )
             for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
         )
+        return (palette, *bindings)
 
     def compose(self) -> ComposeResult:
         """The keys, remembered so that a rebuild with the same keys can be skipped."""
-        self._shown = self._bindings_shown()
+        self._shown = self._keys_to_show()
+        self.set_reactive(Footer.show_command_palette, bool(self._shown[0]))
         yield from super().compose()
 
     async def recompose(self) -> None:
         """Rebuild the keys, unless they are the ones already shown."""
-        if self.is_attached and self._bindings_shown() == self._shown:
+        if self.is_attached and self._keys_to_show() == self._shown:
             return
         await super().recompose()
+
+    async def on_resize(self, _event: events.Resize) -> None:
+        """Make room for the palette's key, or take it back, when the width crosses 90."""
+        await self.recompose()
