@@ -14,6 +14,7 @@ from patternbrowser.core.model import Example, Item, Priority
 from patternbrowser.core.report import item_data, problem_data, status_data
 from patternbrowser.core.sanitize import visible
 from patternbrowser.core.tracker import Tracker
+from patternbrowser.core.wording import counted
 from patternbrowser.core.workspace import (
     Workspace,
     export_preview,
@@ -192,7 +193,7 @@ def run_export(args: argparse.Namespace) -> int:
             return 0
         count = len(result.changed_lines)
         print(
-            f"{workspace.todo} is not current: {count} line{'s' * (count != 1)} would change "
+            f"{workspace.todo} is not current: {counted(count, 'line')} would change "
             f"(run '{PROG} export')"
         )
         for line in result.describe():
@@ -203,7 +204,7 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"{workspace.todo} was already current; nothing written")
         return 0
     count = len(result.changed_lines)
-    print(f"exported {workspace.todo}: {count} line{'s' * (count != 1)} changed")
+    print(f"exported {workspace.todo}: {counted(count, 'line')} changed")
     for line in result.describe():
         print(f"  {visible(line)}")
     return 0
@@ -243,7 +244,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(visible(str(problem)))
     items = len(workspace.tracker.document.items)
     if problems:
-        print(f"{len(problems)} problem{'s' * (len(problems) != 1)} found")
+        print(f"{counted(len(problems), 'problem')} found")
     else:
         print(f"{workspace.todo}: {items} items, no problems found")
     summary = guides.summary

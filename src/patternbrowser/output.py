@@ -183,8 +183,7 @@ def item_view(tracker: Tracker, item: Item, ascii_only: bool, today: date) -> Re
     status = tracker.status_of(item)
     title = Text(f"{status.marker(ascii_only)} {item.number}. ", style="bold")
     title.append(one_line(item.title), style="bold")
-    info = tracker.due_of(item, today)
-    due = describe_due(info, today) if info is not None else None
+    due = tracker.due_text(item, today)
     fields = fields_table(item, status, tracker.store.records.get(item.number), due)
     parts: list[RenderableType] = [title, fields, Text()]
     segments = split_instructions(item.instructions, item.instructions_start)[0]

@@ -8,7 +8,7 @@ from rich.style import Style
 
 from patternbrowser.tui.screens.help import HelpScreen
 from patternbrowser.tui.screens.main import MainScreen
-from patternbrowser.tui.widgets.example_view import CodeBlockView
+from patternbrowser.tui.widgets.code_block import CodeBlockView
 from patternbrowser.tui.widgets.item_tree import ItemTree
 from patternbrowser.tui.widgets.item_view import ItemView
 
@@ -301,7 +301,7 @@ async def test_keys_typed_during_start_up_are_kept_in_order(app_for, workdir):
 
 
 async def test_examples_are_highlighted_when_first_drawn(app_for):
-    from patternbrowser.tui.widgets.example_view import CodeLines
+    from patternbrowser.tui.widgets.code_lines import CodeLines
 
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from patternbrowser.core.errors import WriteError
 from patternbrowser.core.safefile import read_snapshot, write_atomic
+from patternbrowser.core.wording import counted
 
 TerminalWriter = Callable[[str], bool]  # writes an escape sequence; False when there is no tty
 
@@ -36,7 +37,7 @@ class CopyResult:
 
     def describe(self) -> str:
         """A one-line summary such as 'copied 14 lines via OSC 52 + xclip'."""
-        lines = f"{self.lines} line{'s' * (self.lines != 1)}"
+        lines = counted(self.lines, "line")
         if not self.via:
             return f"could not copy {lines}: no terminal for OSC 52 and no clipboard tool"
         return f"copied {lines} via {' + '.join(self.via)}"

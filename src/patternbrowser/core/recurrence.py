@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from patternbrowser.core.model import Item, TodoDocument
 from patternbrowser.core.status import Status
 from patternbrowser.core.store import Record
+from patternbrowser.core.wording import counted
 
 _NAMED = {
     "daily": (0, 1),
@@ -115,7 +116,7 @@ def describe_due(info: Due, today: date) -> str:
     days = (info.next_due - today).days
     if info.overdue:
         return f"overdue since {info.next_due.isoformat()} ({-days} days)"
-    when = "today" if days == 0 else f"in {days} day{'s' * (days != 1)}"
+    when = "today" if days == 0 else f"in {counted(days, 'day')}"
     return f"due {info.next_due.isoformat()} ({when})"
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from patternbrowser.core import clock
 from patternbrowser.core.errors import UsageError
 from patternbrowser.core.model import Item, TodoDocument
-from patternbrowser.core.recurrence import Due, due
+from patternbrowser.core.recurrence import Due, describe_due, due
 from patternbrowser.core.status import Status
 from patternbrowser.core.store import Change, Record, Store
 
@@ -44,6 +44,11 @@ class Tracker:
     def due_of(self, item: Item, today: date) -> Due | None:
         """When a recurring item is next due (None for the others)."""
         return due(item, self.store.records.get(item.number), self.document, today)
+
+    def due_text(self, item: Item, today: date) -> str | None:
+        """`due 2027-02-26 (in 92 days)` for a recurring item, None for the others."""
+        info = self.due_of(item, today)
+        return describe_due(info, today) if info is not None else None
 
     def counted_statuses(self, today: date) -> dict[int, Status]:
         """Statuses as progress counts them: a recurring item that is overdue is not done."""

@@ -20,15 +20,15 @@ from patternbrowser.core import clock
 from patternbrowser.core.errors import PatternbrowserError
 from patternbrowser.core.grouping import MODE_NAMES, next_mode
 from patternbrowser.core.model import Item
-from patternbrowser.core.recurrence import describe_due
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.session import Session
 from patternbrowser.core.status import Status
+from patternbrowser.core.wording import clipped, counted
 from patternbrowser.tui.messages import DriftResolution, ItemFocused
 from patternbrowser.tui.startup import resume_collector
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
 from patternbrowser.tui.widgets.item_tree import ItemTree
-from patternbrowser.tui.widgets.item_view import ItemView
+from patternbrowser.tui.widgets.item_view import ItemState, ItemView
 from patternbrowser.tui.widgets.key_footer import KeyFooter
 from patternbrowser.tui.widgets.progress_panel import ProgressPanel
 
@@ -83,7 +83,7 @@ class MainScreen(Screen[None]):
                 yield self.filter_field
                 yield ItemTree(self.ascii_only, id="tree")
                 yield Static(id="tree-status", classes="muted")
-            yield ItemView(id="item")
+            yield ItemView(self.ascii_only, id="item")
         yield KeyFooter()
 
     async def on_mount(self) -> None:
@@ -103,10 +103,8 @@ class MainScreen(Screen[None]):
         self.call_after_refresh(resume_collector)
         warnings = self.session.tracker.document.problems
         if warnings:
-            text = "\n".join(one_line(str(w)) for w in warnings[:5])
-            more = f"\n... and {len(warnings) - 5} more" if len(warnings) > 5 else ""
             self.notify(
-                text + more,
+                clipped([one_line(str(warning)) for warning in warnings], 5),
                 title="Warnings in the TODO",
                 severity="warning",
                 markup=False,
@@ -153,8 +151,12 @@ class MainScreen(Screen[None]):
         self.query_one(DriftBanner).show(tracker.drift())
         view = self.query_one(ItemView)
         if view.item is not None and view.item.number == item.number:
-            record = tracker.store.records.get(item.number)
-            view.show_status(statuses[item.number], record, self.ascii_only, self._due(item))
+            view.show_status(self._state(item))
+
+    def _state(self, item: Item) -> ItemState:
+        tracker = self.session.tracker
+        record = tracker.store.records.get(item.number)
+        return ItemState(tracker.status_of(item), record, tracker.due_text(item, clock.today()))
 
     async def show_item(self, number: int) -> None:
         """Show an item in the right pane."""
@@ -163,21 +165,12 @@ class MainScreen(Screen[None]):
         if item is None:
             return
         self.number = number
-        record = tracker.store.records.get(number)
-        await self.query_one(ItemView).show(
-            item, tracker.status_of(item), record, self.ascii_only, self._due(item)
-        )
+        await self.query_one(ItemView).show(item, self._state(item))
         # a guide section can run to hundreds of lines: look it up and draw it once the
         # selection rests, so moving through the tree stays quick and the first screen is fast
         if self._guide_timer is not None:
             self._guide_timer.stop()
         self._guide_timer = self.set_timer(GUIDE_DELAY, partial(self._show_guide, number))
-
-    def _due(self, item: Item) -> str | None:
-        """`due 2027-02-26 (in 92 days)` for a recurring item, None for the others."""
-        today = clock.today()
-        info = self.session.tracker.due_of(item, today)
-        return describe_due(info, today) if info is not None else None
 
     async def _show_guide(self, number: int) -> None:
         self._guide_timer = None
@@ -250,7 +243,7 @@ class MainScreen(Screen[None]):
 
     # --- status ----------------------------------------------------------------
 
-    async def _catch_up(self) -> None:
+    async def catch_up(self) -> None:
         """Show the item under the tree's cursor if the view has not followed it yet.
 
         A key typed right after a move (down, space) reaches its action before the move's
@@ -272,19 +265,19 @@ class MainScreen(Screen[None]):
         try:
             change = self.session.change_status(item.number, status)
         except PatternbrowserError as error:
-            self._error("Not saved", error)
+            self.show_error("Not saved", error)
             return
         self.refresh_status(item)
         before, after = change.before.marker(self.ascii_only), status.marker(self.ascii_only)
         self.notify(f"#{item.number}: {before} → {after} {status.label}", timeout=2, markup=False)
 
-    def _error(self, title: str, error: PatternbrowserError) -> None:
+    def show_error(self, title: str, error: PatternbrowserError) -> None:
         """Tell the user what failed; the text comes from files, so it is shown literally."""
         self.notify(one_line(str(error)), title=title, severity="error", markup=False, timeout=8)
 
     async def action_cycle_status(self) -> None:
         """⬜ → 🟦 → ✅ → ⬜; on an overdue recurring item, ✅ again (the review is done)."""
-        await self._catch_up()
+        await self.catch_up()
         item = self._current()
         if item is None:
             return
@@ -297,7 +290,7 @@ class MainScreen(Screen[None]):
 
     async def action_toggle_blocked(self) -> None:
         """Block the item, or unblock it back to its status before."""
-        await self._catch_up()
+        await self.catch_up()
         item = self._current()
         if item is None:
             return
@@ -312,7 +305,7 @@ class MainScreen(Screen[None]):
         try:
             change = self.session.undo()
         except PatternbrowserError as error:
-            self._error("Undo failed", error)
+            self.show_error("Undo failed", error)
             return
         if change is None:
             self.notify("nothing to undo", timeout=2)
@@ -327,66 +320,31 @@ class MainScreen(Screen[None]):
 
     async def action_example(self, step: int) -> None:
         """Move to the previous or next example."""
-        await self._catch_up()
+        await self.catch_up()
         example = self.query_one(ItemView).move_example(step)
         if example is None:
             self.notify("this item has no examples", timeout=2)
 
     async def action_copy(self) -> None:
         """Copy the current example, or offer to save it when no clipboard is reachable."""
-        await self._catch_up()
+        await self.catch_up()
         example = self.query_one(ItemView).example
-        if example is None or self.number is None:
+        if example is None:
             self.notify("this item has no example to copy", severity="warning")
             return
-        # the copy and save code loads on first use, not with the first screen
-        from patternbrowser.core.clipboard import copy_text
-        from patternbrowser.tui.terminal import TerminalClipboard
+        from patternbrowser.tui.example_actions import copy_example
 
-        result = copy_text(example.code, TerminalClipboard(self.app).write)
-        if result.native or (result.reached and not result.failures):
-            self.notify(result.describe(), timeout=3)
-            if not result.native:
-                self.notify(
-                    "no clipboard tool found: if nothing arrived, use 'Save example "
-                    "to a file' in the command palette (ctrl+p)",
-                    timeout=6,
-                )
-            return
-        self._ask_where_to_save(result.describe())
+        copy_example(self, example)
 
     def action_save_example(self) -> None:
         """Save the current example to a file (the palette's alternative to copying)."""
         example = self.query_one(ItemView).example
-        if example is None or self.number is None:
+        if example is None:
             self.notify("this item has no example to save", severity="warning")
             return
-        self._ask_where_to_save("Save the current example.")
+        from patternbrowser.tui.example_actions import ask_where_to_save
 
-    def _ask_where_to_save(self, message: str) -> None:
-        from patternbrowser.tui.screens.save_example import SaveExampleScreen
-
-        example = self.query_one(ItemView).example
-        if example is None:
-            return
-        suffix = {"python": "py", "bash": "sh", "shell": "sh", "": "txt"}.get(
-            example.language, example.language
-        )
-        name = f"example-{self.number}-{example.number}.{suffix}"
-        self.app.push_screen(SaveExampleScreen(message, name), self._save_example)
-
-    def _save_example(self, path: Path | None) -> None:
-        from patternbrowser.core.clipboard import save_to_file
-
-        example = self.query_one(ItemView).example
-        if path is None or example is None:
-            return
-        try:
-            save_to_file(path, example.code + "\n")
-        except PatternbrowserError as error:
-            self._error("Not saved", error)
-            return
-        self.notify(f"saved example {example.number} to {path}", markup=False)
+        ask_where_to_save(self, example, "Save the current example.")
 
     # --- export, grouping, drift, reload ------------------------------------------
 
@@ -395,20 +353,16 @@ class MainScreen(Screen[None]):
         try:
             result = self.session.export()
         except PatternbrowserError as error:
-            self._error("Export failed", error)
+            self.show_error("Export failed", error)
             return
         todo = self.session.workspace.todo
         if result.is_current:
             self.notify(f"{todo} was already current", timeout=3, markup=False)
         else:
-            lines = [one_line(line) for line in result.describe()]
-            shown = "\n".join(lines[:8]) + (
-                f"\n... {len(lines) - 8} more" if len(lines) > 8 else ""
-            )
             count = len(result.changed_lines)
             self.notify(
-                shown,
-                title=f"Exported {todo}: {count} line{'s' * (count != 1)}",
+                clipped([one_line(line) for line in result.describe()], 8),
+                title=f"Exported {todo}: {counted(count, 'line')}",
                 markup=False,
                 timeout=6,
             )
@@ -431,10 +385,10 @@ class MainScreen(Screen[None]):
         try:
             changes = self.session.adopt_markdown()
         except PatternbrowserError as error:
-            self._error("Import failed", error)
+            self.show_error("Import failed", error)
             return
         self.notify(
-            f"adopted {len(changes)} marker{'s' * (len(changes) != 1)} from the markdown",
+            f"adopted {counted(len(changes), 'marker')} from the markdown",
             markup=False,
         )
         self.refresh_all()

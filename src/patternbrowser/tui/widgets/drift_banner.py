@@ -9,6 +9,7 @@ from textual.widgets import Button, Static
 
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.tracker import Drift
+from patternbrowser.core.wording import counted
 from patternbrowser.tui.messages import DriftResolution
 
 
@@ -31,7 +32,7 @@ class DriftBanner(Horizontal):
             )
         names = ", ".join(f"#{d.number}" for d in drift[:6]) + (" ..." if len(drift) > 6 else "")
         text = Text(
-            f"⚠ {len(drift)} item{'s' * (len(drift) != 1)} changed in the markdown "
+            f"⚠ {counted(len(drift), 'item')} changed in the markdown "
             f"outside patternbrowser ({one_line(names)}): "
         )
         self.query_one("#drift-message", Static).update(text)

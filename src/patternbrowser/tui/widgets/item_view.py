@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -16,16 +18,26 @@ from patternbrowser.core.status import Status
 from patternbrowser.core.store import Record
 from patternbrowser.output import fields_table
 from patternbrowser.prose_render import prose_renderable
-from patternbrowser.tui.widgets.example_view import CodeBlockView, ExampleView
+from patternbrowser.tui.widgets.code_block import CodeBlockView
+from patternbrowser.tui.widgets.example_view import ExampleView
 from patternbrowser.tui.widgets.labels import STATUS_STYLE
+
+
+class ItemState(NamedTuple):
+    """What the store and the clock say of the item shown."""
+
+    status: Status
+    record: Record | None
+    due: str | None  # "due 2027-02-26 (in 92 days)" for a recurring item
 
 
 class ItemView(VerticalScroll):
     """Everything about one item; rebuilt when another item is shown."""
 
-    def __init__(self, **kwargs: object) -> None:
-        """An empty view until an item is shown."""
+    def __init__(self, ascii_only: bool, **kwargs: object) -> None:
+        """An empty view until an item is shown; ASCII markers when `ascii_only` is set."""
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.ascii_only = ascii_only
         self.item: Item | None = None
         self.current_example = 0
 
@@ -37,18 +49,11 @@ class ItemView(VerticalScroll):
         yield Static("Guide section", id="guide-caption", classes="caption")
         yield Vertical(id="guide-body")
 
-    async def show(
-        self,
-        item: Item,
-        status: Status,
-        record: Record | None,
-        ascii_only: bool,
-        due: str | None = None,
-    ) -> None:
+    async def show(self, item: Item, state: ItemState) -> None:
         """Show `item` from the top, with its first example current; the guide comes later."""
         same = self.item is not None and self.item.number == item.number
         self.item = item
-        self.show_status(status, record, ascii_only, due)
+        self.show_status(state)
         body = self.query_one("#item-body", Vertical)
         guide = self.query_one("#guide-body", Vertical)
         await body.remove_children()
@@ -68,17 +73,17 @@ class ItemView(VerticalScroll):
         await guide.remove_children()
         await guide.mount_all(self._guide_widgets(lookup))
 
-    def show_status(
-        self, status: Status, record: Record | None, ascii_only: bool, due: str | None = None
-    ) -> None:
+    def show_status(self, state: ItemState) -> None:
         """Refresh the title and fields after a status change."""
         if self.item is None:
             return
-        title = Text(f"{status.marker(ascii_only)} ", style=STATUS_STYLE[status])
+        status = state.status
+        title = Text(f"{status.marker(self.ascii_only)} ", style=STATUS_STYLE[status])
         title.append(f"{self.item.number}. ", style="bold")
         title.append(one_line(self.item.title), style="bold")
         self.query_one("#item-title", Static).update(title)
-        self.query_one("#item-fields", Static).update(fields_table(self.item, status, record, due))
+        fields = fields_table(self.item, status, state.record, state.due)
+        self.query_one("#item-fields", Static).update(fields)
 
     def _body_widgets(self, item: Item) -> list[Widget]:
         segments = split_instructions(item.instructions, item.instructions_start)[0]

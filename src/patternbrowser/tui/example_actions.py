@@ -1,0 +1,55 @@
+"""Copying the current example to the clipboard, or saving it to a file, for the main screen.
+
+Loaded when first used, not with the first screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from patternbrowser.core.clipboard import copy_text, save_to_file
+from patternbrowser.core.errors import PatternbrowserError
+from patternbrowser.core.model import Example
+from patternbrowser.tui.screens.save_example import SaveExampleScreen
+from patternbrowser.tui.terminal import TerminalClipboard
+from patternbrowser.tui.widgets.item_view import ItemView
+
+if TYPE_CHECKING:
+    from patternbrowser.tui.screens.main import MainScreen
+
+_SUFFIXES = {"python": "py", "bash": "sh", "shell": "sh", "": "txt"}
+
+
+def copy_example(screen: MainScreen, example: Example) -> None:
+    """Copy `example`; say how, or offer to save it when no clipboard can be reached."""
+    result = copy_text(example.code, TerminalClipboard(screen.app).write)
+    if result.native or (result.reached and not result.failures):
+        screen.notify(result.describe(), timeout=3)
+        if not result.native:
+            screen.notify(
+                "no clipboard tool found: if nothing arrived, use 'Save example "
+                "to a file' in the command palette (ctrl+p)",
+                timeout=6,
+            )
+        return
+    ask_where_to_save(screen, example, result.describe())
+
+
+def ask_where_to_save(screen: MainScreen, example: Example, message: str) -> None:
+    """Open the save dialog with a file name made from the item and example numbers."""
+    suffix = _SUFFIXES.get(example.language, example.language)
+    name = f"example-{screen.number}-{example.number}.{suffix}"
+
+    def save(path: Path | None) -> None:
+        shown = screen.query_one(ItemView).example
+        if path is None or shown is None:
+            return
+        try:
+            save_to_file(path, shown.code + "\n")
+        except PatternbrowserError as error:
+            screen.show_error("Not saved", error)
+            return
+        screen.notify(f"saved example {shown.number} to {path}", markup=False)
+
+    screen.app.push_screen(SaveExampleScreen(message, name), save)
