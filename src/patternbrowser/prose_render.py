@@ -1,4 +1,4 @@
-"""Instruction prose drawn with Rich: blocks from core.prose, inline code, emphasis, links."""
+"""Prose (instructions, guide sections) drawn with Rich: blocks from core.prose, inline markup."""
 
 from __future__ import annotations
 

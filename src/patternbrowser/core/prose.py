@@ -3,8 +3,9 @@
 Instructions are short, plain markdown: paragraphs, lists, the odd heading, quote or rule,
 with code spans, emphasis and links inline (their fenced examples are taken out before
 this), and guide sections add tables. Reading that takes a few regular expressions, where
-loading a full markdown library would add a fifth to the app's start-up. Whatever is not
-one of those blocks (HTML, indented code) is kept exactly as written, as `verbatim`.
+loading a full markdown library (and the highlighter it brings) would add a tenth to the
+app's start-up. Whatever is not one of those blocks (HTML, indented code) is kept exactly
+as written, as `verbatim`.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")  # invisible in rendered markdown
 
 @dataclass(frozen=True)
 class Block:
-    """One block of prose; `text` keeps its inline markdown (see core.inline)."""
+    """One block of prose; `text` keeps its inline markdown (drawn by prose_render)."""
 
     kind: BlockKind
     text: str = ""
