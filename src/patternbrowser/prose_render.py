@@ -16,7 +16,7 @@ from patternbrowser.core.sanitize import visible
 _INLINE = re.compile(
     r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)"
     r"|\\(?P<escaped>[!-/:-@\[-`{-~])"
-    r"|\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)"
+    r"|\[(?P<label>[^\[\]]+)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)"
     r"|<(?P<autolink>(?:https?|mailto):[^>\s]+)>"
     r"|\*\*(?=\S)(?P<strong>.+?)(?<=\S)\*\*"
     r"|(?<!\w)__(?=\S)(?P<strong2>.+?)(?<=\S)__(?!\w)"

@@ -89,6 +89,8 @@ def test_underscores_inside_words_are_not_emphasis():
 def test_markup_and_control_characters_are_shown_as_written():
     text = inline_text("[bold red]Injected[/] \x1b[31mred")
     assert text.plain == "[bold red]Injected[/] ␛[31mred" and text.spans == []
+    linked = inline_text("\x1b[31mred [x](file:///etc/passwd)")  # no bracket goes missing
+    assert linked.plain == "␛[31mred x (file:///etc/passwd)"
 
 
 def seed_prose() -> list[str]:
