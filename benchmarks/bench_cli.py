@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -21,11 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.bytecode import compile_bytecode
-from benchmarks.generate import generate_todo
+from benchmarks.generate import seed_and_big
 from benchmarks.table import Row, print_rows
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "data" / "TODO.md"
 PB = [sys.executable, "-m", "patternbrowser"]
 
 
@@ -84,12 +81,7 @@ def main() -> int:
     runs = parser.parse_args().runs
     compile_bytecode()
     with tempfile.TemporaryDirectory() as tmp:
-        seed = Path(tmp) / "seed" / "TODO.md"
-        big = Path(tmp) / "big" / "TODO.md"
-        seed.parent.mkdir()
-        big.parent.mkdir()
-        shutil.copyfile(SEED, seed)
-        big.write_text(generate_todo(2000), encoding="utf-8")
+        seed, big = seed_and_big(Path(tmp))
         for todo in (seed, big):  # start from exported files, as a user would have them
             subprocess.run(
                 [*PB, "--todo", str(todo), "export"], check=True, stdout=subprocess.DEVNULL

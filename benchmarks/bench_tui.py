@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import shutil
 import statistics
 import sys
 import tempfile
@@ -25,10 +24,10 @@ from pathlib import Path
 
 from benchmarks.bare_app import LEAF
 from benchmarks.bytecode import compile_bytecode
-from benchmarks.generate import generate_guides, generate_todo
+from benchmarks.generate import generate_guides, seed_and_big
 from benchmarks.table import Row, print_rows
 from benchmarks.terminal import time_to_screen
-from patternbrowser.paths import bundled_guides, bundled_todo
+from patternbrowser.paths import bundled_guides
 
 PYTHON = [sys.executable, "-m"]
 # What the first complete screen shows: the first item's title and its instructions, the
@@ -96,12 +95,7 @@ def main() -> int:
     compile_bytecode()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        seed = folder / "seed" / "TODO.md"
-        seed.parent.mkdir()
-        shutil.copyfile(bundled_todo(), seed)
-        big = folder / "big" / "TODO.md"
-        big.parent.mkdir()
-        big.write_text(generate_todo(2000), encoding="utf-8")
+        seed, big = seed_and_big(folder)
         generate_guides(folder / "big" / "guides", 20, 100_000)
         seed_args = [str(seed), str(bundled_guides()), str(folder / "seed.toml")]
         big_args = [str(big), str(folder / "big" / "guides"), str(folder / "big.toml")]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+
+from patternbrowser.paths import bundled_todo
 
 SECTIONS = [
     "🔴 HIGH PRIORITY - Critical Missing Examples",
@@ -69,3 +72,14 @@ def generate_guides(folder: Path, guides: int, size: int) -> None:
                 f"```python\ndef example_{section}() -> int:\n    return {section}\n```\n\n"
             )
         (folder / f"CLAUDE-guide{index:02d}.md").write_text("".join(parts), encoding="utf-8")
+
+
+def seed_and_big(folder: Path, items: int = 2000) -> tuple[Path, Path]:
+    """`folder/seed/TODO.md` (the bundled TODO) and `folder/big/TODO.md` (`items` items)."""
+    seed = folder / "seed" / "TODO.md"
+    big = folder / "big" / "TODO.md"
+    for todo in (seed, big):
+        todo.parent.mkdir(parents=True)
+    shutil.copyfile(bundled_todo(), seed)
+    big.write_text(generate_todo(items), encoding="utf-8")
+    return seed, big

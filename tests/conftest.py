@@ -36,6 +36,14 @@ def crates(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def no_guides(tmp_path: Path) -> Path:
+    """An empty guides folder, for exports whose measured metrics must not change."""
+    folder = tmp_path / "no-guides"
+    folder.mkdir()
+    return folder
+
+
 @dataclass
 class Result:
     code: int

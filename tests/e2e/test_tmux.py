@@ -8,11 +8,8 @@ import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
-
-from tests.helpers import SEED
 
 
 class Tmux:
@@ -41,7 +38,7 @@ class Tmux:
 
 
 @pytest.fixture
-def tmux(tmp_path: Path):
+def tmux():
     if shutil.which("tmux") is None:
         pytest.fail("tmux is required for this test (.ci/run installs it)")
     server = Tmux(f"pbtest-{os.getpid()}")
@@ -49,9 +46,8 @@ def tmux(tmp_path: Path):
     server("kill-server")
 
 
-def test_filter_select_and_mark_in_a_real_terminal(tmux, tmp_path):
-    todo = tmp_path / "TODO.md"
-    shutil.copyfile(SEED, todo)
+def test_filter_select_and_mark_in_a_real_terminal(tmux, seed):
+    todo = seed
     command = f"{sys.executable} -m patternbrowser --todo {todo}"
     started = tmux("new-session", "-d", "-s", "pb", "-x", "100", "-y", "32", command)
     assert started.returncode == 0, started.stderr

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from patternbrowser.core import clock
 from patternbrowser.tui.app import PatternBrowserApp, make_app
-from tests.helpers import FIXTURES, NOW, SEED, TODAY
+from tests.helpers import FIXTURES, SEED
 
 AppFactory = Callable[..., PatternBrowserApp]
 
 
 @pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clock, "today", lambda: TODAY)
-    monkeypatch.setattr(clock, "now", lambda: NOW)
+def fixed_clock(fixed_clock: date) -> date:
+    """The shared fixed clock (tests/conftest.py), for every UI test."""
+    return fixed_clock
 
 
 @pytest.fixture(autouse=True)
@@ -43,19 +43,8 @@ def workdir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def app_for(workdir: Path) -> AppFactory:
-    def build(todo: str | Path = "TODO.md", ascii_only: bool = False) -> PatternBrowserApp:
+    def build(todo: str | Path = "TODO.md") -> PatternBrowserApp:
         path = Path(todo) if Path(todo).is_absolute() else workdir / todo
-        return make_app(path, workdir / "guides", None, ascii_only=ascii_only)
+        return make_app(path, workdir / "guides", None)
 
     return build
-
-
-def fake_tool(folder: Path, name: str, exit_code: int = 0) -> Path:
-    """A clipboard tool that records its stdin (and argv) next to itself."""
-    script = folder / name
-    record = folder / f"{name}.stdin"
-    script.write_text(
-        f'#!/bin/sh\n/bin/cat > "{record}"\necho "$@" > "{record}.args"\nexit {exit_code}\n'
-    )
-    script.chmod(0o755)
-    return record

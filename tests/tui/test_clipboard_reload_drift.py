@@ -9,21 +9,26 @@ from patternbrowser.tui.screens.main import MainScreen
 from patternbrowser.tui.screens.save_example import SaveExampleScreen
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
 from patternbrowser.tui.widgets.item_tree import ItemTree
-from tests.tui.conftest import fake_tool
-from tests.tui.test_keys import SIZE, leaf_labels, stored
+from tests.helpers import fake_tool
+from tests.tui.helpers import SIZE, leaf_labels, stored
 
 JWT_EXAMPLE_START = "from jose import JWTError, jwt\n"
+
+
+async def press_c(app) -> list[str]:
+    """Start `app`, press `c`, and return the notifications it showed."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        return [n.message for n in app._notifications]
 
 
 async def test_c_copies_via_the_native_tool(app_for, no_clipboard_tools, monkeypatch):
     record = fake_tool(no_clipboard_tools, "xclip")
     monkeypatch.setenv("DISPLAY", ":0")
     app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
+    messages = await press_c(app)
     assert record.read_text().startswith(JWT_EXAMPLE_START)
     assert "copied 8 lines via xclip" in messages
 
@@ -38,11 +43,7 @@ async def test_c_sends_osc52_through_the_terminal(app_for, monkeypatch):
     monkeypatch.setattr("patternbrowser.tui.terminal.TerminalClipboard.write", write)
     monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
     app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
-        messages = [n.message for n in app._notifications]
+    messages = await press_c(app)
     code = app.session.tracker.document.item(3).examples[0].code
     assert written == [osc52(code, in_tmux=True)]
     assert "copied 8 lines via OSC 52" in messages

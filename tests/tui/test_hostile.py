@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tests.tui.test_keys import SIZE, leaf_labels
+from tests.tui.helpers import SIZE, leaf_labels
 
 TITLE = "[bold red]Injected[/] \x1b[31mred\x1b[0m [link=file:///etc/passwd]x[/link]"
 HOSTILE = f"""# Hostile

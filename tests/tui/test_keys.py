@@ -2,57 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
-
-from rich.style import Style
-
 from patternbrowser.tui.screens.help import HelpScreen
-from patternbrowser.tui.screens.main import MainScreen
 from patternbrowser.tui.widgets.code_block import CodeBlockView
 from patternbrowser.tui.widgets.item_tree import ItemTree
 from patternbrowser.tui.widgets.item_view import ItemView
-
-SIZE = (100, 32)
-
-
-def main_screen(app) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-def stored(workdir, number: int) -> str | None:
-    path = workdir / "TODO.progress.toml"
-    if not path.exists():
-        return None
-    items = tomllib.loads(path.read_text())["items"]
-    record = items.get(str(number))
-    return record["status"] if record else None
-
-
-def leaf_labels(app) -> list[str]:
-    """The item labels as drawn (they are drawn on demand, not stored on the nodes)."""
-    tree = app.screen.query_one(ItemTree)
-    return [
-        tree.render_label(leaf, Style(), Style()).plain
-        for group in tree.root.children
-        for leaf in group.children
-    ]
-
-
-def static_text(app, selector: str) -> str:
-    """The text a Static shows, rendered as plain text (tables included)."""
-    from io import StringIO
-
-    from rich.console import Console
-
-    buffer = StringIO()
-    Console(file=buffer, width=120, color_system=None).print(app.screen.query_one(selector).content)
-    return buffer.getvalue()
-
-
-def group_labels(app) -> list[str]:
-    return [str(group.label) for group in app.screen.query_one(ItemTree).root.children]
+from tests.tui.helpers import SIZE, group_labels, leaf_labels, main_screen, static_text, stored
 
 
 async def test_first_item_is_shown_at_start(app_for):
@@ -167,12 +121,8 @@ async def test_g_cycles_the_grouping(app_for):
         assert group_labels(app)[0].startswith("Phase 1")
 
 
-async def test_brackets_move_between_examples(app_for, workdir):
-    from tests.helpers import FIXTURES
-
-    crates = workdir / "CRATES.md"
-    crates.write_bytes((FIXTURES / "crates_todo.md").read_bytes())
-    app = app_for("CRATES.md")
+async def test_brackets_move_between_examples(app_for, crates):
+    app = app_for(crates)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("down")
@@ -247,9 +197,9 @@ async def test_palette_finds_guide_sections(app_for):
 async def test_recurring_item_shows_when_it_is_due_and_space_completes_it_again(
     app_for, workdir, monkeypatch
 ):
-    from datetime import UTC, date, datetime
+    from datetime import date
 
-    from patternbrowser.core import clock
+    from tests.helpers import at
 
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
@@ -262,8 +212,7 @@ async def test_recurring_item_shows_when_it_is_due_and_space_completes_it_again(
         fields = static_text(app, "#item-fields")
         assert "due 2027-02-26 (in 92 days)" in fields
         assert group_labels(app)[-1] == "Recurring  1/2"
-        monkeypatch.setattr(clock, "today", lambda: date(2027, 3, 1))
-        monkeypatch.setattr(clock, "now", lambda: datetime(2027, 3, 1, 9, tzinfo=UTC))
+        at(monkeypatch, date(2027, 3, 1))
         main_screen(app).check_files()  # what the app does every second: a new day shows
         await pilot.pause()
         assert group_labels(app)[-1] == "Recurring  0/2"  # overdue: not done any more

@@ -60,10 +60,8 @@ def test_status_json_has_the_documented_keys(cli, seed):
     assert data["warnings"] == []
 
 
-def test_set_then_export_then_check(cli, seed, tmp_path):
+def test_set_then_export_then_check(cli, seed, no_guides):
     # no guides here: the measured metrics (tested elsewhere) would change the first export
-    no_guides = tmp_path / "no-guides"
-    no_guides.mkdir()
     assert cli("--todo", seed, "--guides", no_guides, "export").code == 0
     exported = seed.read_bytes()
     assert b"2025-09-23" in exported  # adding ⬜ markers changes no date

@@ -8,7 +8,7 @@ import pytest
 
 from patternbrowser.core.clipboard import copy_text, osc52, save_to_file
 from patternbrowser.core.errors import WriteError
-from tests.tui.conftest import fake_tool
+from tests.helpers import fake_tool
 
 CODE = "print('hi')\nprint('there')\n"
 

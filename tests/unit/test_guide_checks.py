@@ -10,7 +10,7 @@ import pytest
 from patternbrowser.core.example_report import ExampleReport, save_report
 from patternbrowser.core.guide_blocks import blocks_in, parse_info, runnables
 from patternbrowser.core.guide_links import slug
-from tests.helpers import BUNDLED_TODO, FIXTURES, ROOT
+from tests.helpers import BUNDLED_TODO, FIXTURES, ROOT, SEED
 
 GUIDE = """# RUST-unsafe.md: Unsafe Rust
 
@@ -43,15 +43,13 @@ Text.
 
 
 @pytest.fixture
-def project(tmp_path):
-    todo = tmp_path / "CRATES.md"
-    shutil.copyfile(FIXTURES / "crates_todo.md", todo)
+def project(crates, tmp_path):
+    todo = crates
     guides = tmp_path / "guides"
     guides.mkdir()
     (guides / "RUST-unsafe.md").write_text(GUIDE)
     (guides / "RUST-concurrency.md").write_text(CONCURRENCY)
-    for name in ("RUST-docs.md",):
-        (guides / name).write_text("# docs\n\n## Intra-doc Links\n<!-- item: 4 -->\n")
+    (guides / "RUST-docs.md").write_text("# docs\n\n## Intra-doc Links\n<!-- item: 4 -->\n")
     return todo, guides
 
 
@@ -172,7 +170,6 @@ def test_bundled_data_is_checked_and_current(cli):
 
 def test_bundled_todo_is_the_seed_with_only_tracked_lines_changed():
     from patternbrowser.core.parser import parse_todo
-    from tests.helpers import BUNDLED_TODO, SEED
 
     seed = parse_todo(SEED)
     allowed = {item.heading_index for item in seed.items}

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from tests.helpers import ROOT
+from tests.helpers import BUNDLED_TODO, ROOT
 
 PROBE = """
 import sys
@@ -20,7 +20,7 @@ print(repr(heavy))
 
 def run_probe(*args: str) -> list[str]:
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, "--todo", str(ROOT / "data" / "TODO.md"), *args],
+        [sys.executable, "-c", PROBE, "--todo", str(BUNDLED_TODO), *args],
         capture_output=True,
         text=True,
         check=True,

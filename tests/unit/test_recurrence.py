@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 
-from patternbrowser.core import clock
 from patternbrowser.core.recurrence import Interval, parse_interval
-
-
-def at(monkeypatch, day: date) -> None:
-    """Move the controlled clock to `day`."""
-    monkeypatch.setattr(clock, "today", lambda: day)
-    monkeypatch.setattr(clock, "now", lambda: datetime(day.year, day.month, day.day, 9, tzinfo=UTC))
+from tests.helpers import at
 
 
 def recurring(cli, todo) -> dict[int, tuple[str, str | None, bool | None]]:
@@ -63,9 +57,7 @@ def test_due_from_next_review_then_from_completion(cli, seed, monkeypatch):
     }
 
 
-def test_overdue_counts_as_not_done_until_completed_again(cli, seed, monkeypatch, tmp_path):
-    no_guides = tmp_path / "none"
-    no_guides.mkdir()
+def test_overdue_counts_as_not_done_until_completed_again(cli, seed, monkeypatch, no_guides):
     at(monkeypatch, date(2026, 11, 26))
     cli("--todo", seed, "set", "21", "completed")
     cli("--todo", seed, "--guides", no_guides, "export")
@@ -92,9 +84,7 @@ def test_overdue_counts_as_not_done_until_completed_again(cli, seed, monkeypatch
     assert text.count("**Last Updated**: 2027-02-27") == 2
 
 
-def test_monthly_item_does_not_move_the_quarterly_review_line(cli, seed, monkeypatch, tmp_path):
-    no_guides = tmp_path / "none"
-    no_guides.mkdir()
+def test_monthly_item_does_not_move_the_quarterly_review_line(cli, seed, monkeypatch, no_guides):
     at(monkeypatch, date(2026, 1, 31))
     cli("--todo", seed, "set", "22", "completed")
     assert recurring(cli, seed)[22] == ("completed", "2026-02-28", False)

@@ -1,0 +1,50 @@
+"""Helpers shared by the UI tests: the terminal size, and reading what the screen shows."""
+
+from __future__ import annotations
+
+import tomllib
+from io import StringIO
+
+from rich.console import Console
+from rich.style import Style
+
+from patternbrowser.tui.screens.main import MainScreen
+from patternbrowser.tui.widgets.item_tree import ItemTree
+
+SIZE = (100, 32)
+
+
+def main_screen(app) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def stored(workdir, number: int) -> str | None:
+    path = workdir / "TODO.progress.toml"
+    if not path.exists():
+        return None
+    items = tomllib.loads(path.read_text())["items"]
+    record = items.get(str(number))
+    return record["status"] if record else None
+
+
+def leaf_labels(app) -> list[str]:
+    """The item labels as drawn (they are drawn on demand, not stored on the nodes)."""
+    tree = app.screen.query_one(ItemTree)
+    return [
+        tree.render_label(leaf, Style(), Style()).plain
+        for group in tree.root.children
+        for leaf in group.children
+    ]
+
+
+def static_text(app, selector: str) -> str:
+    """The text a Static shows, rendered as plain text (tables included)."""
+    buffer = StringIO()
+    Console(file=buffer, width=120, color_system=None).print(app.screen.query_one(selector).content)
+    return buffer.getvalue()
+
+
+def group_labels(app) -> list[str]:
+    return [str(group.label) for group in app.screen.query_one(ItemTree).root.children]
