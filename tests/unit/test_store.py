@@ -150,3 +150,12 @@ def test_session_notices_changed_added_and_deleted_files(seed, tmp_path, fixed_c
     (guides / "A.md").unlink()
     assert session.reload_if_changed().changed == [str(guides / "A.md")]
     assert session.reload_if_changed().changed == []
+
+
+def test_session_still_notices_an_outside_edit_after_its_own_write(seed, fixed_clock):
+    from patternbrowser.core.session import Session
+
+    session = Session(seed, None, None)
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA line added elsewhere.\n")
+    session.change_status(3, Status.IN_PROGRESS)  # writes the store, not the TODO
+    assert session.reload_if_changed().changed == [str(seed)]

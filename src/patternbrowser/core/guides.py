@@ -11,6 +11,7 @@ from patternbrowser.core.guide_blocks import guide_files
 from patternbrowser.core.guidepath import resolve_guide, unsafe_reason
 from patternbrowser.core.model import Example, Item
 from patternbrowser.core.parser import block_markdown
+from patternbrowser.core.safefile import Fingerprint, fingerprint
 from patternbrowser.core.status import split_marker
 from patternbrowser.core.textfile import TextLines, read_lines
 
@@ -117,14 +118,13 @@ class GuideLibrary:
     def __init__(self, folder: Path) -> None:
         """Serve the guides of `folder`."""
         self.folder = folder
-        self._cache: dict[Path, tuple[tuple[int, int], Guide]] = {}
+        self._cache: dict[Path, tuple[Fingerprint, Guide]] = {}
 
     def guide(self, path: Path) -> Guide:
         """The parsed guide at `path`, re-read when its size or time changed."""
-        stat = path.stat()
-        key = (stat.st_mtime_ns, stat.st_size)
+        key = fingerprint(path)
         cached = self._cache.get(path)
-        if cached is None or cached[0] != key:
+        if key is None or cached is None or cached[0] != key:  # a missing file fails to parse
             cached = (key, parse_guide(path))
             self._cache[path] = cached
         return cached[1]

@@ -41,6 +41,18 @@ def read_snapshot(path: Path, *, missing_ok: bool = False) -> Snapshot:
         raise InputError(f"cannot read: {error.strerror or error}", path) from None
 
 
+Fingerprint = tuple[int, int] | None  # (mtime_ns, size), None for a missing file
+
+
+def fingerprint(path: Path) -> Fingerprint:
+    """A cheap fingerprint of a file (no read), to notice changes made by others."""
+    try:
+        stat_result = path.stat()
+    except OSError:
+        return None
+    return (stat_result.st_mtime_ns, stat_result.st_size)
+
+
 def is_read_only(path: Path) -> bool:
     """True when a file carries no write permission bit, or the user may not write it."""
     try:

@@ -11,6 +11,7 @@ from patternbrowser.core import clock
 from patternbrowser.core.errors import ConflictError, PatternbrowserError
 from patternbrowser.core.guides import GuideLibrary
 from patternbrowser.core.parser import parse_todo
+from patternbrowser.core.safefile import Fingerprint, fingerprint
 from patternbrowser.core.status import Status
 from patternbrowser.core.store import Store, load_store, save_store
 from patternbrowser.core.tracker import Tracker
@@ -18,18 +19,6 @@ from patternbrowser.core.workspace import Workspace, open_workspace, write_expor
 
 if TYPE_CHECKING:
     from patternbrowser.core.export import ExportResult
-
-Fingerprint = tuple[int, int] | None  # (mtime_ns, size), None for a missing file
-
-
-def fingerprint(path: Path) -> Fingerprint:
-    """A cheap fingerprint of a file, to notice changes made by others."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size)
-
 
 @dataclass(frozen=True)
 class StatusChange:
@@ -73,7 +62,7 @@ class Session:
             self.tracker.store = self._reload_store()
             self.tracker.set_status(number, status, source)
             save_store(self.tracker.store)
-        self._seen = self._fingerprints()
+        self._saw(self.tracker.store.path)
         change = StatusChange(number, previous, status)
         if source != "undo" and previous != status:
             self._undo.append(change)
@@ -91,14 +80,14 @@ class Session:
         """Write the statuses into the TODO and reload it."""
         result = write_export(self.workspace, today or clock.today())
         self._reload_document()
-        self._seen = self._fingerprints()
+        self._saw(self.workspace.todo, self.tracker.store.path)
         return result
 
     def adopt_markdown(self) -> list[tuple[int, Status, Status]]:
         """Resolve drift in favour of the markdown (what `import` does)."""
         changes = self.tracker.adopt_markdown()
         save_store(self.tracker.store)
-        self._seen = self._fingerprints()
+        self._saw(self.tracker.store.path)
         return changes
 
     def reload_if_changed(self) -> Reload:
@@ -127,6 +116,11 @@ class Session:
         store = load_store(self.tracker.store.path)
         store.relocated_because = self.tracker.store.relocated_because
         return store
+
+    def _saw(self, *written: Path) -> None:
+        """Remember the files this session just wrote; others' changes stay to be noticed."""
+        for path in written:
+            self._seen[str(path)] = fingerprint(path)
 
     def _fingerprints(self) -> dict[str, Fingerprint]:
         paths = [self.workspace.todo, self.tracker.store.path]
