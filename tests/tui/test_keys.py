@@ -337,3 +337,18 @@ async def test_at_80_columns_the_footer_gives_the_palette_key_room_to_quit(app_f
         await pilot.resize_terminal(100, 32)
         await pilot.pause()
         assert "command_palette" in [key.action for key in footer.query(FooterKey)]
+
+
+async def test_jumping_to_an_item_the_filter_hides_stays_on_it(app_for):
+    """The palette's jump clears the filter; the redraw that follows must not go back."""
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"sql", "enter")
+        await pilot.pause()
+        assert main_screen(app).number == 11
+        await main_screen(app).jump_to(3)
+        await pilot.pause()
+        assert main_screen(app).number == 3
+        assert app.screen.query_one(ItemTree).current_item == 3
+        assert app.screen.query_one(ItemView).item.number == 3

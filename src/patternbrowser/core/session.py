@@ -20,6 +20,7 @@ from patternbrowser.core.workspace import Workspace, open_workspace, write_expor
 if TYPE_CHECKING:
     from patternbrowser.core.export import ExportResult
 
+
 @dataclass(frozen=True)
 class StatusChange:
     """A change made through the session, as undo needs it."""

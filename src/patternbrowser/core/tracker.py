@@ -50,9 +50,14 @@ class Tracker:
         info = self.due_of(item, today)
         return describe_due(info, today) if info is not None else None
 
-    def counted_statuses(self, today: date) -> dict[int, Status]:
-        """Statuses as progress counts them: a recurring item that is overdue is not done."""
-        counted = self.statuses()
+    def counted_statuses(
+        self, today: date, statuses: dict[int, Status] | None = None
+    ) -> dict[int, Status]:
+        """Statuses as progress counts them: a recurring item that is overdue is not done.
+
+        Pass `statuses` when the caller has just worked them out.
+        """
+        counted = dict(statuses) if statuses is not None else self.statuses()
         for item in self.document.items:
             if item.is_recurring and counted[item.number] is Status.COMPLETED:
                 info = self.due_of(item, today)

@@ -63,7 +63,6 @@ class MainScreen(Screen[None]):
         self.session = session
         self.ascii_only = ascii_only
         self.mode = "phase"
-        self.query_text = ""
         self.number: int | None = None
         self._guide_timer: Timer | None = None
         self._drawn_on: date | None = None  # the day "due again" was last worked out for
@@ -72,6 +71,11 @@ class MainScreen(Screen[None]):
         # made here: key checks ask for it while the screen is still being composed
         self.filter_field = Input(placeholder="filter: number, title or guide", id="filter")
         self.filter_field.display = False
+
+    @property
+    def query_text(self) -> str:
+        """What the filter field holds."""
+        return self.filter_field.value
 
     def compose(self) -> ComposeResult:
         """Header, progress, drift banner, tree and item side by side, footer."""
@@ -89,15 +93,14 @@ class MainScreen(Screen[None]):
     async def on_mount(self) -> None:
         """Fill everything and show the first item, all in the first frame."""
         try:
+            self.app.sub_title = str(self.session.workspace.todo)
             self.refresh_all()
-            tree = self.query_one(ItemTree)
-            first = tree.first_item()
+            first = self.query_one(ItemTree).first_item()
             if first is not None:
-                self.number = first  # the tree's own highlight message then has nothing to do
                 await self.show_item(first)
                 # the tree places its nodes on its first refresh; put the cursor there after it
                 self._cursor_pending = True
-                self.call_after_refresh(self._place_cursor, first)
+                self.call_after_refresh(self._place_cursor)
         finally:
             self.started.set()
         self.call_after_refresh(resume_collector)
@@ -114,41 +117,49 @@ class MainScreen(Screen[None]):
 
     # --- drawing -----------------------------------------------------------------
 
-    def refresh_all(self) -> None:
-        """Redraw tree, progress and drift from the session (keeps the selection)."""
+    def refresh_all(self, only_tree: bool = False) -> None:
+        """Redraw tree, progress and drift from the session, keeping the selection.
+
+        `only_tree` when nothing but the tree's shape changed (filter, grouping): progress,
+        drift and the item shown stay as they are.
+        """
         tracker = self.session.tracker
         statuses = tracker.statuses()
         self._drawn_on = clock.today()
-        counted = tracker.counted_statuses(self._drawn_on)
+        counted = tracker.counted_statuses(self._drawn_on, statuses)
         tree = self.query_one(ItemTree)
         shown = tree.populate(tracker.document, statuses, counted, self.mode, self.query_text)
         total = len(tracker.document.items)
         what = f"{shown} of {total} items" if self.query_text else f"{total} items"
         self.query_one("#tree-status", Static).update(f"{what} · {MODE_NAMES[self.mode]}")
-        self.query_one(ProgressPanel).show(tracker.document, counted)
-        self.query_one(DriftBanner).show(tracker.drift())
-        self.app.sub_title = str(self.session.workspace.todo)
+        if not only_tree:
+            self._draw_progress(counted)
         if self.number is not None:
             # the tree places its new nodes on the next refresh; select after it
             self._cursor_pending = True
-            self.call_after_refresh(self._reselect, self.number)
+            self.call_after_refresh(self._place_cursor if only_tree else self._reselect)
 
-    def _place_cursor(self, number: int) -> bool:
+    def _draw_progress(self, counted: dict[int, Status]) -> None:
+        tracker = self.session.tracker
+        self.query_one(ProgressPanel).show(tracker.document, counted)
+        self.query_one(DriftBanner).show(tracker.drift())
+
+    def _place_cursor(self) -> bool:
+        """Put the tree's cursor on the item shown (the one shown when this runs)."""
         self._cursor_pending = False
-        return self.query_one(ItemTree).select_item(number)
+        return self.number is not None and self.query_one(ItemTree).select_item(self.number)
 
-    async def _reselect(self, number: int) -> None:
-        if self._place_cursor(number):
-            await self.show_item(number)
+    async def _reselect(self) -> None:
+        if self._place_cursor() and self.number is not None:
+            await self.show_item(self.number)
 
     def refresh_status(self, item: Item) -> None:
         """Redraw what one status change affects."""
         tracker = self.session.tracker
         statuses = tracker.statuses()
-        counted = tracker.counted_statuses(clock.today())
+        counted = tracker.counted_statuses(clock.today(), statuses)
         self.query_one(ItemTree).refresh_item(item, statuses, counted)
-        self.query_one(ProgressPanel).show(tracker.document, counted)
-        self.query_one(DriftBanner).show(tracker.drift())
+        self._draw_progress(counted)
         view = self.query_one(ItemView)
         if view.item is not None and view.item.number == item.number:
             view.show_status(self._state(item))
@@ -214,9 +225,8 @@ class MainScreen(Screen[None]):
         self.set_focus(field)  # at once, so the next keys typed land in the field
 
     @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.query_text = event.value
-        self.refresh_all()
+    def _filter_changed(self, _event: Input.Changed) -> None:
+        self.refresh_all(only_tree=True)
 
     async def action_accept_filter(self) -> None:
         """Go to the first match and hand the keys back to the tree."""
@@ -226,19 +236,17 @@ class MainScreen(Screen[None]):
         if first is None:
             self.notify("no item matches the filter", severity="warning")
             return
-        self.number = first
-        tree.select_item(first)
-        await self.show_item(first)
+        await self.jump_to(first)
 
     def action_clear_filter(self) -> None:
         """Empty and hide the filter, keeping the selection."""
         field = self.filter_field
         if not field.display and not self.query_text:
             return
-        field.value = ""
+        with self.prevent(Input.Changed):  # one redraw, below, not a second one for the event
+            field.value = ""
         field.display = False
-        self.query_text = ""
-        self.refresh_all()
+        self.refresh_all(only_tree=True)
         self.set_focus(self.query_one(ItemTree))
 
     # --- status ----------------------------------------------------------------
@@ -371,7 +379,7 @@ class MainScreen(Screen[None]):
     def action_grouping(self) -> None:
         """Cycle the tree's grouping."""
         self.mode = next_mode(self.mode)
-        self.refresh_all()
+        self.refresh_all(only_tree=True)
 
     @on(DriftResolution)
     def _resolve_drift(self, message: DriftResolution) -> None:
