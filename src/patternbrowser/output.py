@@ -44,12 +44,11 @@ def progress_bar(counts: Counts, ascii_only: bool, width: int = _BAR_WIDTH) -> T
 
 
 def _progress_row(name: str, counts: Counts, ascii_only: bool) -> list[RenderableType]:
-    percent = round(100 * counts.done / counts.total) if counts.total else 0
     return [
         Text(one_line(name)),
         Text(f"{counts.done}/{counts.total}", justify="right"),
         progress_bar(counts, ascii_only),
-        Text(f"{percent}%", justify="right"),
+        Text(f"{counts.percent}%", justify="right"),
         *(Text(str(counts.by_status[s]), justify="right") for s in _COUNT_COLUMNS),
     ]
 

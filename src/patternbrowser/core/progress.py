@@ -21,6 +21,11 @@ class Counts:
         return sum(self.by_status.values())
 
     @property
+    def percent(self) -> int:
+        """Completed items as a whole percentage of all (0 when there are none)."""
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
     def done(self) -> int:
         """Completed items."""
         return self.by_status[Status.COMPLETED]

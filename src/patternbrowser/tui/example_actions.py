@@ -13,7 +13,6 @@ from patternbrowser.core.errors import PatternbrowserError
 from patternbrowser.core.model import Example
 from patternbrowser.tui.screens.save_example import SaveExampleScreen
 from patternbrowser.tui.terminal import TerminalClipboard
-from patternbrowser.tui.widgets.item_view import ItemView
 
 if TYPE_CHECKING:
     from patternbrowser.tui.screens.main import MainScreen
@@ -42,14 +41,13 @@ def ask_where_to_save(screen: MainScreen, example: Example, message: str) -> Non
     name = f"example-{screen.number}-{example.number}.{suffix}"
 
     def save(path: Path | None) -> None:
-        shown = screen.query_one(ItemView).example
-        if path is None or shown is None:
+        if path is None:
             return
         try:
-            save_to_file(path, shown.code + "\n")
+            save_to_file(path, example.code + "\n")
         except PatternbrowserError as error:
             screen.show_error("Not saved", error)
             return
-        screen.notify(f"saved example {shown.number} to {path}", markup=False)
+        screen.notify(f"saved example {example.number} to {path}", markup=False)
 
     screen.app.push_screen(SaveExampleScreen(message, name), save)

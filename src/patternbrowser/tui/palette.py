@@ -13,49 +13,56 @@ if TYPE_CHECKING:
     from patternbrowser.tui.screens.main import MainScreen
 
 
+Name = tuple[str, str, int]  # what the palette shows, its help line, the item number
+
+
+def _main_screen(provider: Provider) -> MainScreen | None:
+    """The main screen the palette was opened on (None over any other screen)."""
+    from patternbrowser.tui.screens.main import MainScreen
+
+    screen = provider.screen
+    return screen if isinstance(screen, MainScreen) else None
+
+
 class ItemProvider(Provider):
     """Finds items by number and title, and guide sections by heading."""
 
-    _cache: list[tuple[str, str, int]] | None = None
+    # collected once per opening of the palette, not on every keystroke; the sections
+    # (a guide lookup per item) only once something is typed
+    _items: list[Name] | None = None
+    _sections: list[Name] | None = None
 
-    def _names(self) -> list[tuple[str, str, int]]:
-        """The names, collected once per opening of the palette, not on every keystroke."""
-        if self._cache is None:
-            self._cache = self._candidates()
-        return self._cache
+    def _item_names(self, screen: MainScreen) -> list[Name]:
+        if self._items is None:
+            self._items = [
+                (f"#{item.number} {one_line(item.title)}", "Show this item", item.number)
+                for item in screen.session.tracker.document.items
+            ]
+        return self._items
 
-    def _screen(self) -> MainScreen | None:
-        from patternbrowser.tui.screens.main import MainScreen
-
-        screen = self.screen
-        return screen if isinstance(screen, MainScreen) else None
-
-    def _candidates(self) -> list[tuple[str, str, int]]:
-        screen = self._screen()
-        if screen is None:
-            return []
-        found: list[tuple[str, str, int]] = []
-        session = screen.session
-        for item in session.tracker.document.items:
-            found.append((f"#{item.number} {one_line(item.title)}", "Show this item", item.number))
-        if session.guides is not None:
-            for item in session.tracker.document.items:
-                lookup = session.guides.lookup(item)
-                if lookup.state == "found" and lookup.heading is not None:
-                    title = one_line(lookup.heading.title)
-                    where = one_line(lookup.message)
-                    found.append(
-                        (f"{title} ({where})", f"Guide section of #{item.number}", item.number)
-                    )
-        return found
+    def _section_names(self, screen: MainScreen) -> list[Name]:
+        if self._sections is None:
+            guides = screen.session.guides
+            items = screen.session.tracker.document.items
+            lookups = [(item.number, guides.lookup(item)) for item in items] if guides else []
+            self._sections = [
+                (
+                    f"{one_line(lookup.heading.title)} ({one_line(lookup.message)})",
+                    f"Guide section of #{number}",
+                    number,
+                )
+                for number, lookup in lookups
+                if lookup.state == "found" and lookup.heading is not None
+            ]
+        return self._sections
 
     async def search(self, query: str) -> Hits:
         """Items and sections whose names fuzzily match `query`."""
-        screen = self._screen()
+        screen = _main_screen(self)
         if screen is None:
             return
         matcher = self.matcher(query)
-        for text, help_text, number in self._names():
+        for text, help_text, number in self._item_names(screen) + self._section_names(screen):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(
@@ -64,12 +71,11 @@ class ItemProvider(Provider):
 
     async def discover(self) -> Hits:
         """Every item, for browsing the palette before typing."""
-        screen = self._screen()
+        screen = _main_screen(self)
         if screen is None:
             return
-        for text, help_text, number in self._names():
-            if help_text == "Show this item":
-                yield DiscoveryHit(text, partial(screen.jump_to, number), help=help_text)
+        for text, help_text, number in self._item_names(screen):
+            yield DiscoveryHit(text, partial(screen.jump_to, number), help=help_text)
 
 
 class ActionProvider(Provider):
@@ -77,10 +83,8 @@ class ActionProvider(Provider):
 
     async def search(self, query: str) -> Hits:
         """Commands whose names match `query`."""
-        from patternbrowser.tui.screens.main import MainScreen
-
-        screen = self.screen
-        if not isinstance(screen, MainScreen):
+        screen = _main_screen(self)
+        if screen is None:
             return
         commands = [
             (

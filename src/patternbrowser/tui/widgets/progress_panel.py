@@ -35,10 +35,9 @@ class ProgressPanel(Static):
         self.update(grid)
 
     def _cell(self, name: str, counts: Counts, width: int, bold: bool = False) -> Text:
-        percent = round(100 * counts.done / counts.total) if counts.total else 0
         text = Text(one_line(name), style="bold" if bold else "")
         if bold:  # on the name's line, which has room to spare at 80 columns
-            text.append(f" {percent}%", style="dim")
+            text.append(f" {counts.percent}%", style="dim")
         text.append("\n")
         text.append_text(progress_bar(counts, self.ascii_only, width))
         text.append(f" {counts.done}/{counts.total}", style="bold" if bold else "")
