@@ -9,7 +9,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from patternbrowser.core.examples import split_instructions
+from patternbrowser.core.examples import instruction_segments
 from patternbrowser.core.model import Example, Item
 from patternbrowser.core.progress import Counts, count, group_counts, phase_counts
 from patternbrowser.core.recurrence import describe_due
@@ -185,8 +185,7 @@ def item_view(tracker: Tracker, item: Item, ascii_only: bool, today: date) -> Re
     due = tracker.due_text(item, today)
     fields = fields_table(item, status, tracker.store.records.get(item.number), due)
     parts: list[RenderableType] = [title, fields, Text()]
-    segments = split_instructions(item.instructions, item.instructions_start)[0]
-    for segment in segments:
+    for segment in instruction_segments(item):
         if isinstance(segment, Example):
             parts += [Text(), example_view(segment, len(item.examples)), Text()]
         elif segment.strip():

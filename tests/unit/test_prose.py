@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.markdown import Markdown
 
-from patternbrowser.core.examples import split_instructions
+from patternbrowser.core.examples import instruction_segments
 from patternbrowser.core.model import Example
 from patternbrowser.core.parser import parse_todo
 from patternbrowser.core.prose import Block, read_prose
@@ -97,8 +97,9 @@ def seed_prose() -> list[str]:
     runs = []
     for path in (SEED, FIXTURES / "crates_todo.md"):
         for item in parse_todo(path).items:
-            segments = split_instructions(item.instructions, item.instructions_start)[0]
-            runs += [s for s in segments if not isinstance(s, Example) and s.strip()]
+            runs += [
+                s for s in instruction_segments(item) if not isinstance(s, Example) and s.strip()
+            ]
     return runs
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from patternbrowser.core.model import Example, Problem
+from patternbrowser.core.model import Example, Item, Problem
 
 # An opening fence inside instructions: `\```python` (escaped) or "```toml" (unescaped; the
 # outer fence cannot contain a bare ``` line, so an unescaped opener always has a language).
@@ -12,6 +12,11 @@ _OPEN = re.compile(r"^[ ]{0,3}(?P<escape>\\?)(?P<fence>`{3,}|~{3,})[ \t]*(?P<inf
 _CLOSE = re.compile(r"^[ ]{0,3}\\?(?P<fence>`{3,}|~{3,})[ \t]*$")
 
 Segment = str | Example  # prose (markdown) or an example, in the order they appear
+
+
+def instruction_segments(item: Item) -> list[Segment]:
+    """An item's instructions as prose runs and examples, in order (as the views show them)."""
+    return split_instructions(item.instructions, item.instructions_start)[0]
 
 
 def split_instructions(

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from patternbrowser.core.metrics import metric_edits, metric_rows
+from patternbrowser.core.metrics import metric_edits
 from patternbrowser.core.model import TodoDocument
+from patternbrowser.core.parser import DATE
 from patternbrowser.core.progress import group_counts
 from patternbrowser.core.status import Status, split_marker
 from patternbrowser.core.textfile import TextLines
@@ -15,7 +16,6 @@ from patternbrowser.core.textfile import TextLines
 _HEADING_PREFIX = re.compile(r"^( {0,3}#{1,6}[ \t]+)")
 _LIST_PREFIX = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)")
 _FRACTION = re.compile(r"(\d+)(\s*/\s*)(\d+)")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -100,12 +100,8 @@ def export_document(
     summary = _summary_edits(document, counted or statuses, replacements)
     reviewed = _next_review_edit(document, next_review, replacements)
     metric_lines = metric_edits(document, metrics or {})
-    replacements.update(metric_lines)
-    updated = [
-        name
-        for name, cells in metric_rows(document).items()
-        if cells.row.line_index in metric_lines
-    ]
+    replacements.update(metric_lines.values())
+    updated = list(metric_lines)
     meaningful = (
         bool(summary)
         or bool(updated)
@@ -166,22 +162,28 @@ def _next_review_edit(
 ) -> bool:
     if next_review is None:
         return False
-    stamp = next_review.isoformat()
-    for date_line in document.dates:
-        if date_line.name == "Next Review" and date_line.value != stamp:
-            raw = document.text.lines[date_line.line_index]
-            replacements[date_line.line_index] = _DATE.sub(stamp, raw, count=1)
-            return True
-    return False
+    return _stamp(document, "Next Review", next_review.isoformat(), replacements, first_only=True)
 
 
 def _date_edits(document: TodoDocument, today: date, replacements: dict[int, str]) -> str | None:
     stamp = today.isoformat()
+    return stamp if _stamp(document, "Last Updated", stamp, replacements) else None
+
+
+def _stamp(
+    document: TodoDocument,
+    name: str,
+    stamp: str,
+    replacements: dict[int, str],
+    first_only: bool = False,
+) -> bool:
+    """Write `stamp` into the `**name**:` date lines that show another date; True if any."""
     touched = False
     for date_line in document.dates:
-        if date_line.name != "Last Updated" or date_line.value == stamp:
-            continue
-        raw = document.text.lines[date_line.line_index]
-        replacements[date_line.line_index] = _DATE.sub(stamp, raw, count=1)
-        touched = True
-    return stamp if touched else None
+        if date_line.name == name and date_line.value != stamp:
+            raw = document.text.lines[date_line.line_index]
+            replacements[date_line.line_index] = DATE.sub(stamp, raw, count=1)
+            touched = True
+            if first_only:
+                break
+    return touched

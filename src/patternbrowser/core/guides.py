@@ -87,6 +87,7 @@ def section_parts(markdown: str) -> list[str | Example]:
     lines = markdown.splitlines()
     parts: list[str | Example] = []
     done = 0  # lines already placed in a part
+    fences = 0
     for token in block_markdown().parse(markdown):
         if token.type != "fence" or token.map is None:
             continue
@@ -94,9 +95,9 @@ def section_parts(markdown: str) -> list[str | Example]:
         if start > done:
             parts.append("\n".join(lines[done:start]))
         language = token.info.split()[0] if token.info.strip() else ""
-        number = sum(isinstance(part, Example) for part in parts) + 1
+        fences += 1
         # `line` counts from the top of the section here, not of the TODO
-        parts.append(Example(number, language, token.content.rstrip("\n"), start + 2))
+        parts.append(Example(fences, language, token.content.rstrip("\n"), start + 2))
         done = end
     if done < len(lines):
         parts.append("\n".join(lines[done:]))

@@ -60,9 +60,9 @@ def measure(guides: Path, wanted: set[str]) -> dict[str, int]:
     return values
 
 
-def metric_edits(document: TodoDocument, values: dict[str, int]) -> dict[int, str]:
-    """New text for the rows whose Current and Gap cells should show `values`."""
-    edits: dict[int, str] = {}
+def metric_edits(document: TodoDocument, values: dict[str, int]) -> dict[str, tuple[int, str]]:
+    """For each metric whose row must change to show `values`: its line index and new text."""
+    edits: dict[str, tuple[int, str]] = {}
     for name, cells in metric_rows(document).items():
         if name not in values:
             continue
@@ -73,7 +73,7 @@ def metric_edits(document: TodoDocument, values: dict[str, int]) -> dict[int, st
             wanted[cells.gap] = f"{max(0, round(float(target[1])) - current)}%"
         line = _replace_cells(document.text.lines[cells.row.line_index], wanted)
         if line != document.text.lines[cells.row.line_index]:
-            edits[cells.row.line_index] = line
+            edits[name] = (cells.row.line_index, line)
     return edits
 
 

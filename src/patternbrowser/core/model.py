@@ -73,7 +73,6 @@ class Item:
     line: int  # 1-based line of the heading
     heading_index: int  # 0-based index into the document's lines
     marker_status: Status | None  # the marker found in the markdown, if any
-    fields: dict[str, str] = field(default_factory=dict)
     guide: str | None = None  # the target guide's file name
     guide_is_new: bool = False
     effort: str | None = None
@@ -84,7 +83,6 @@ class Item:
     instructions_start: int = 0  # the first line inside the instructions fence
     examples: list[Example] = field(default_factory=list)
     phase: int | None = None
-    end_line: int = 0  # 1-based line of the item's last line
 
     @property
     def group(self) -> str:
@@ -181,7 +179,3 @@ class TodoDocument:
     def groups(self) -> list[str]:
         """The group names in order of first appearance."""
         return list(dict.fromkeys(item.group for item in self.items))
-
-    def phase(self, number: int) -> Phase | None:
-        """The phase with this number, else None."""
-        return next((phase for phase in self.phases if phase.number == number), None)

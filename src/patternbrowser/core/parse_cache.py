@@ -86,9 +86,9 @@ def _load(entry: Path) -> TodoDocument | None:
 
 def _store(folder: Path, entry: Path, document: TodoDocument) -> None:
     snapshot, document.text.snapshot = document.text.snapshot, None
+    temp = entry.with_suffix(f".{os.getpid()}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temp = entry.with_suffix(f".{os.getpid()}.tmp")
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(document, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -97,7 +97,7 @@ def _store(folder: Path, entry: Path, document: TodoDocument) -> None:
         for old in entries[:-_KEEP]:
             old.unlink(missing_ok=True)
     except OSError:
-        with contextlib.suppress(OSError, UnboundLocalError):
+        with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
     finally:
         document.text.snapshot = snapshot

@@ -38,7 +38,7 @@ _PHASE_HEADING = re.compile(r"^Phase\s+(\d+)\s*[-–—:]\s*(.+?)(?:\s*\(([^()]*
 _FIELD = re.compile(r"^\s*\*\*([^*]+?):?\*\*:?\s*(.*?)\s*$")
 _ITEM_REF = re.compile(r"\(#(\d+)\)")
 _SUMMARY_ENTRY = re.compile(r"^(.+?):\s*(\d+)\s*/\s*(\d+)\b")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # also what export rewrites
 _GUIDE = re.compile(r"`([^`]+?\.md)`")
 _QUOTED = re.compile(r"`([^`]+)`")
 _EFFORT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s*h(?:ours?|rs?)?\b", re.I)
@@ -101,7 +101,7 @@ def parse_text(text: TextLines, path: Path) -> TodoDocument:
             _on_list_item(state, token, _first_inline(tokens, index))
         elif token.type == "fence" and token.map:
             _on_fence(state, token)
-    _close_item(state, len(text.lines))
+    _close_item(state)
     _check_references(state)
     summary = _resolve_summary(state)
     return TodoDocument(
@@ -134,7 +134,7 @@ def _on_heading(state: _State, token: Token, inline: Token) -> None:
     content = inline.content
     state.in_summary = "progress summary" in content.lower()
     if level <= 3:
-        _close_item(state, line_index)
+        _close_item(state)
         state.phase = None
     if level == 2:
         priority = section_priority(content)
@@ -163,9 +163,8 @@ def _on_h3(state: _State, content: str, line_index: int) -> None:
         state.phases.append(state.phase)
 
 
-def _close_item(state: _State, next_heading_index: int) -> None:
+def _close_item(state: _State) -> None:
     if state.item is not None:
-        state.item.end_line = next_heading_index
         state.items.append(state.item)
         state.item = None
 
@@ -186,14 +185,13 @@ def _on_paragraph(state: _State, token: Token, inline: Token) -> None:
         if not match:
             continue
         name, value = match[1].strip(), match[2]
-        if name in _DATE_FIELDS and (date := _DATE.search(value)):
+        if name in _DATE_FIELDS and (date := DATE.search(value)):
             state.dates.append(DateLine(name, date.group(), index))
         if state.item is not None:
             _set_field(state, state.item, name, value, index)
 
 
 def _set_field(state: _State, item: Item, name: str, value: str, index: int) -> None:
-    item.fields[name] = value
     key = name.lower()
     if key == "file":
         # the first back-quoted .md name; failing that, any back-quoted path, so that a
@@ -219,8 +217,12 @@ def _on_list_item(state: _State, token: Token, inline: Token | None) -> None:
     if inline is None or token.map is None:
         return
     first = token.map[0]
-    refs = _ITEM_REF.findall(inline.content)
-    if state.phase is not None and state.item is None and refs:
+    # the item-reference search runs only on lines of a phase list, not on every list item
+    if (
+        state.phase is not None
+        and state.item is None
+        and (refs := _ITEM_REF.findall(inline.content))
+    ):
         status, _, _ = split_marker(inline.content)
         state.phase.entries.append(PhaseEntry(int(refs[0]), inline.content, first, status))
     elif state.in_summary:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from patternbrowser.core.model import Item, TodoDocument
+from patternbrowser.core.model import DateLine, Item, TodoDocument
 from patternbrowser.core.status import Status
 from patternbrowser.core.store import Record
 from patternbrowser.core.wording import counted
@@ -86,12 +86,15 @@ def last_completion(record: Record | None) -> date | None:
     return None
 
 
+def next_review_line(document: TodoDocument) -> DateLine | None:
+    """The TODO's (first) `**Next Review**:` line, if it has one."""
+    return next((line for line in document.dates if line.name == "Next Review"), None)
+
+
 def next_review(document: TodoDocument) -> date | None:
     """The TODO's `**Next Review**:` date, if it has one."""
-    for line in document.dates:
-        if line.name == "Next Review":
-            return date.fromisoformat(line.value)
-    return None
+    line = next_review_line(document)
+    return date.fromisoformat(line.value) if line is not None else None
 
 
 def due(item: Item, record: Record | None, document: TodoDocument, today: date) -> Due | None:
@@ -123,7 +126,7 @@ def describe_due(info: Due, today: date) -> str:
 def review_item(document: TodoDocument) -> Item | None:
     """The recurring item the `**Next Review**:` line follows: the one of the same interval."""
     recurring = [item for item in document.items if item.recurrence]
-    line = next((d for d in document.dates if d.name == "Next Review"), None)
+    line = next_review_line(document)
     if line is None or not recurring:
         return None
     label = document.text.lines[line.line_index].split(line.value, 1)[1]

@@ -45,7 +45,7 @@ def problem_data(problem: Problem) -> dict[str, Any]:
     }
 
 
-def status_data(tracker: Tracker, today: date, items: list[Item] | None = None) -> dict[str, Any]:
+def status_data(tracker: Tracker, today: date) -> dict[str, Any]:
     """Everything `status --json` prints (counts treat overdue recurring items as not done)."""
     document = tracker.document
     statuses = tracker.counted_statuses(today)
@@ -55,9 +55,7 @@ def status_data(tracker: Tracker, today: date, items: list[Item] | None = None) 
     return {
         "todo": str(document.path),
         "store": str(tracker.store.path),
-        "items": [
-            item_data(tracker, item, today) for item in (document.items if items is None else items)
-        ],
+        "items": [item_data(tracker, item, today) for item in document.items],
         "groups": [
             {"name": name, "priority": p.value if (p := priorities.get(name)) else None}
             | counts.as_dict()

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from patternbrowser.core.model import Item
 
 
-def item_matches(item: Item, query: str) -> bool:
-    """True when every word of `query` is found in the item's number, title or guide."""
-    words = query.casefold().split()
-    if not words:
-        return True
-    number = str(item.number)
-    haystack = f"{item.title} {item.guide or ''} {item.group}".casefold()
-    for word in words:
-        word = word.lstrip("#")
-        if word.isdigit():
-            if number != word and word not in haystack:
-                return False
-        elif word not in haystack:
-            return False
-    return True
+def item_matcher(query: str) -> Callable[[Item], bool]:
+    """A test for items: every word of `query` is the item's number or in its title or guide.
+
+    The group counts as text too; a leading `#` on a word is ignored.
+    """
+    words = [word.lstrip("#") for word in query.casefold().split()]
+
+    def matches(item: Item) -> bool:
+        number = str(item.number)
+        haystack = f"{item.title} {item.guide or ''} {item.group}".casefold()
+        return all(word == number or word in haystack for word in words)
+
+    return matches

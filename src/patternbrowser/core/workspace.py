@@ -58,12 +58,13 @@ def export_preview(workspace: Workspace, today: date) -> ExportResult:
     tracker = workspace.tracker
     rows = metric_rows(tracker.document)
     values = measure(workspace.guides, set(rows)) if rows and workspace.guides else {}
+    statuses = tracker.statuses()
     return export_document(
         tracker.document,
-        tracker.statuses(),
+        statuses,
         today,
         values,
-        counted=tracker.counted_statuses(today),
+        counted=tracker.counted_statuses(today, statuses),
         next_review=_review_date(tracker, today),
     )
 

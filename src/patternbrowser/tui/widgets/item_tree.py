@@ -13,7 +13,7 @@ from textual.widgets.tree import TreeNode
 from patternbrowser.core.grouping import group_items
 from patternbrowser.core.model import Item, TodoDocument
 from patternbrowser.core.progress import Counts, count
-from patternbrowser.core.search import item_matches
+from patternbrowser.core.search import item_matcher
 from patternbrowser.core.status import Status
 from patternbrowser.tui.messages import ItemFocused
 from patternbrowser.tui.widgets.labels import group_label, item_label
@@ -71,8 +71,9 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         self._groups.clear()
         self._number_width = max((len(str(item.number)) for item in document.items), default=1)
         shown = 0
+        matches = item_matcher(query)
         for name, items in group_items(document, mode):
-            matching = [item for item in items if item_matches(item, query)]
+            matching = [item for item in items if matches(item)]
             if query and not matching:
                 continue
             node = self.root.add("", data=None, expand=True)

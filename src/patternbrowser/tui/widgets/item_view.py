@@ -10,7 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from patternbrowser.core.examples import split_instructions
+from patternbrowser.core.examples import instruction_segments
 from patternbrowser.core.guides import SectionLookup, section_parts
 from patternbrowser.core.model import Example, Item
 from patternbrowser.core.sanitize import one_line
@@ -86,9 +86,8 @@ class ItemView(VerticalScroll):
         self.query_one("#item-fields", Static).update(fields)
 
     def _body_widgets(self, item: Item) -> list[Widget]:
-        segments = split_instructions(item.instructions, item.instructions_start)[0]
         widgets: list[Widget] = [Static("Instructions", classes="caption")]
-        for segment in segments:
+        for segment in instruction_segments(item):
             if isinstance(segment, Example):
                 widgets.append(ExampleView(segment, len(item.examples)))
             elif segment.strip():
