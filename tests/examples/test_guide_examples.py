@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from patternbrowser.core.guide_blocks import PARSE, RUN, SYNTAX, Runnable
-from tests.examples.checks import check_bash, check_parsed, example_env, run_python
+from tests.examples.checks import (
+    check_bash,
+    check_parsed,
+    example_env,
+    import_module,
+    run_python,
+)
 from tests.examples.units import UNITS
 
 
@@ -22,7 +28,10 @@ def test_guide_example(unit: Runnable, tmp_path, request):
             services |= {"CLAMD_HOST": "127.0.0.1", "CLAMD_PORT": str(clamd.port)}
         unknown = unit.needs - {"redis", "clamd"}
         assert not unknown, f"no service for needs={','.join(sorted(unknown))}"
-        run_python(unit, tmp_path, example_env(services))
+        if unit.module:
+            import_module(unit, example_env(services))
+        else:
+            run_python(unit, tmp_path, example_env(services))
     elif unit.language in SYNTAX:
         check_bash(unit, tmp_path)
     elif unit.language in PARSE:

@@ -51,6 +51,21 @@ class Runnable:
         return "\n\n".join(block.code for block in self.blocks)
 
     @property
+    def module(self) -> str | None:
+        """The importable name of a `module=NAME` unit, which the companion checks exercise."""
+        return self.blocks[0].attrs.get("module") if self.blocks else None
+
+    @property
+    def guide_lined_code(self) -> str:
+        """The code with each block on its guide lines, so errors name the guide's line numbers."""
+        lines: list[str] = []
+        for block in self.blocks:
+            # blank lines up to the fence keep every later line number equal to the guide's
+            lines.extend([""] * max(0, block.line - len(lines)))
+            lines.extend(block.code.splitlines())
+        return "\n".join(lines) + "\n"
+
+    @property
     def attrs(self) -> dict[str, str]:
         """The attributes of all blocks together."""
         merged: dict[str, str] = {}
@@ -111,15 +126,16 @@ def collect_blocks(folder: Path) -> list[CodeBlock]:
 
 
 def runnables(blocks: list[CodeBlock]) -> list[Runnable]:
-    """Group blocks into what is checked together: `program=NAME` blocks of a file form one."""
+    """Group blocks into what is checked together: `program=NAME` or `module=NAME` blocks."""
     units: list[Runnable] = []
     programs: dict[tuple[Path, str], Runnable] = {}
     for block in blocks:
         program = block.attrs.get("program")
-        if program:
-            key = (block.path, program)
+        module = block.attrs.get("module")
+        if program or module:
+            key = (block.path, f"program {program}" if program else f"module {module}")
             if key not in programs:
-                programs[key] = Runnable(f"{block.path.name}:{program}", block.language)
+                programs[key] = Runnable(f"{block.path.name}:{program or module}", block.language)
                 units.append(programs[key])
             programs[key].blocks.append(block)
         else:

@@ -8,7 +8,9 @@ from typing import Any
 
 from patternbrowser.core.example_report import load_report
 from patternbrowser.core.guide_blocks import code_units, collect_blocks
+from patternbrowser.core.guide_budgets import FAMILY_BYTES, FILE_BYTES, check_budgets
 from patternbrowser.core.guide_links import check_links
+from patternbrowser.core.guide_modules import index_modules
 from patternbrowser.core.guidepath import resolve_guide, unsafe_reason
 from patternbrowser.core.guides import GuideLibrary
 from patternbrowser.core.model import Problem
@@ -41,6 +43,10 @@ def check_guides(tracker: Tracker, folder: Path) -> GuideCheck:
             problem = _compile_problem(unit.code, unit.blocks[0].path, unit.blocks[0].line)
             if problem:
                 result.problems.append(problem)
+    modules = index_modules(folder, units)
+    result.problems += modules.problems
+    budgets = check_budgets(folder)
+    result.problems += budgets.problems
     languages: dict[str, int] = {}
     for block in blocks:
         languages[block.language or "(none)"] = languages.get(block.language or "(none)", 0) + 1
@@ -65,6 +71,16 @@ def check_guides(tracker: Tracker, folder: Path) -> GuideCheck:
                 "units": report.units,
                 "by_language": report.by_language,
             },
+        },
+        "checks": {
+            "modules": len(modules.modules),
+            "checked": sum(1 for name in modules.modules if name in modules.references),
+        },
+        "budgets": {
+            "file_bytes": FILE_BYTES,
+            "family_bytes": FAMILY_BYTES,
+            "total_bytes": budgets.total_bytes,
+            "files": budgets.files,
         },
         "cross_references": {
             "resolved": links.resolved,
