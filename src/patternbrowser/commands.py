@@ -10,10 +10,10 @@ from typing import Any
 from patternbrowser.cli import PROG
 from patternbrowser.core import clock
 from patternbrowser.core.errors import UsageError
-from patternbrowser.core.model import Example, Item, Priority
-from patternbrowser.core.report import item_data, problem_data, status_data
+from patternbrowser.core.progress.report import item_data, problem_data, status_data
+from patternbrowser.core.progress.tracker import Tracker
 from patternbrowser.core.sanitize import visible
-from patternbrowser.core.tracker import Tracker
+from patternbrowser.core.todo.model import Example, Item, Priority
 from patternbrowser.core.wording import counted
 from patternbrowser.core.workspace import (
     Workspace,
@@ -49,7 +49,7 @@ def run_tui(args: argparse.Namespace) -> int:
 
 def run_status(args: argparse.Namespace) -> int:
     """Print progress per group, per phase and in total."""
-    from patternbrowser.output import (  # Rich layout: not needed for --json
+    from patternbrowser.render.tables import (  # Rich layout: not needed for --json
         make_console,
         status_view,
     )
@@ -67,7 +67,7 @@ def run_status(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     """Print the items that pass the filters."""
-    from patternbrowser.output import (  # Rich layout: not needed for --json
+    from patternbrowser.render.tables import (  # Rich layout: not needed for --json
         items_table,
         make_console,
     )
@@ -108,7 +108,7 @@ def _example(tracker: Tracker, item: Item, number: int) -> Example:
 
 def run_show(args: argparse.Namespace) -> int:
     """Print one item, or one of its examples."""
-    from patternbrowser.output import (  # Rich layout: not needed for --json
+    from patternbrowser.render.tables import (  # Rich layout: not needed for --json
         example_view,
         item_view,
         make_console,
@@ -229,8 +229,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     """Validate the TODO, its store and the guides; exit 1 when problems are found."""
-    from patternbrowser.core.checks import check_todo
-    from patternbrowser.core.guide_checks import check_guides
+    from patternbrowser.core.checks.guides import check_guides
+    from patternbrowser.core.checks.todo import check_todo
 
     workspace = _open(args)
     problems = check_todo(workspace.tracker)

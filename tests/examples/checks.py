@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from patternbrowser.core.guide_blocks import Runnable
+from patternbrowser.core.guides.blocks import Runnable
 from tests.helpers import ROOT
 
 TIMEOUT = 180  # seconds; the slowest examples start pytest with two workers

@@ -15,7 +15,7 @@ except ImportError as error:  # the wrong command: say the right one instead of 
         "run `uv run --group examples pytest`"
     ) from error
 
-from patternbrowser.core.example_report import ExampleReport, save_report
+from patternbrowser.core.guides.example_report import ExampleReport, save_report
 from tests.examples.services import clamd, redis_url  # noqa: F401  (fixtures)
 from tests.examples.units import GUIDES, UNITS
 

@@ -11,8 +11,8 @@ from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
 
-from patternbrowser.core.guide_blocks import Runnable
-from patternbrowser.core.guide_modules import index_modules
+from patternbrowser.core.guides.blocks import Runnable
+from patternbrowser.core.guides.modules import index_modules
 
 
 class GuideModuleFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from patternbrowser.core.guide_blocks import PARSE, RUN, SYNTAX, Runnable
+from patternbrowser.core.guides.blocks import PARSE, RUN, SYNTAX, Runnable
 from tests.examples.checks import (
     check_bash,
     check_parsed,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from patternbrowser.core.guide_blocks import Runnable, code_units, collect_blocks
+from patternbrowser.core.guides.blocks import Runnable, code_units, collect_blocks
 from tests.helpers import ROOT
 
 GUIDES = ROOT / "guides"

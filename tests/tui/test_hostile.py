@@ -26,7 +26,9 @@ print("\x1b[2J")
 
 async def test_hostile_title_is_literal_and_the_guide_is_refused(app_for, workdir, monkeypatch):
     opened = []
-    monkeypatch.setattr("patternbrowser.core.guides.parse_guide", lambda path: opened.append(path))
+    monkeypatch.setattr(
+        "patternbrowser.core.guides.library.parse_guide", lambda path: opened.append(path)
+    )
     (workdir / "HOSTILE.md").write_text(HOSTILE, encoding="utf-8")
     app = app_for("HOSTILE.md")
     async with app.run_test(size=SIZE) as pilot:

@@ -104,7 +104,7 @@ def test_todo_changed_between_load_and_export_is_not_overwritten(seed, cli, monk
 
 
 def test_store_changed_between_load_and_set_is_not_overwritten(seed, cli, monkeypatch):
-    from patternbrowser.core.store import save_store as real
+    from patternbrowser.core.progress.store import save_store as real
 
     store = seed.with_name("TODO.progress.toml")
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from patternbrowser.core.export import export_document
-from patternbrowser.core.parser import parse_text, parse_todo
+from patternbrowser.core.export.markdown import export_document
 from patternbrowser.core.status import Status
 from patternbrowser.core.textfile import TextLines
+from patternbrowser.core.todo.parser import parse_text, parse_todo
 from tests.helpers import FIXTURES, SEED, TODAY
 
 

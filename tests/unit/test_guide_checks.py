@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 
-from patternbrowser.core.example_report import ExampleReport, save_report
-from patternbrowser.core.guide_blocks import blocks_in, parse_info, runnables
-from patternbrowser.core.guide_links import slug
+from patternbrowser.core.guides.blocks import blocks_in, parse_info, runnables
+from patternbrowser.core.guides.example_report import ExampleReport, save_report
+from patternbrowser.core.guides.links import slug
 from tests.helpers import BUNDLED_TODO, FIXTURES, ROOT, SEED
 
 GUIDE = """# RUST-unsafe.md: Unsafe Rust
@@ -169,7 +169,7 @@ def test_bundled_data_is_checked_and_current(cli):
 
 
 def test_bundled_todo_is_the_seed_with_only_tracked_lines_changed():
-    from patternbrowser.core.parser import parse_todo
+    from patternbrowser.core.todo.parser import parse_todo
 
     seed = parse_todo(SEED)
     allowed = {item.heading_index for item in seed.items}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from patternbrowser.core.guide_modules import index_modules
+from patternbrowser.core.guides.modules import index_modules
 from tests.examples.guide_importer import GuideModuleFinder
 
 GUIDE = """# CLAUDE-demo.md

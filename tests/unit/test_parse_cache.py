@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from patternbrowser.core import parse_cache
-from patternbrowser.core.parser import parse_todo
+from patternbrowser.core.todo import parse_cache
+from patternbrowser.core.todo.parser import parse_todo
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def counted(monkeypatch):
 
         return real(snapshot, counting)
 
-    monkeypatch.setattr("patternbrowser.core.parser.cached_parse", spy)
+    monkeypatch.setattr("patternbrowser.core.todo.parser.cached_parse", spy)
     return calls
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from patternbrowser.core.errors import InputError
-from patternbrowser.core.model import Priority
-from patternbrowser.core.parser import parse_text, parse_todo
 from patternbrowser.core.status import Status
 from patternbrowser.core.textfile import TextLines
+from patternbrowser.core.todo.model import Priority
+from patternbrowser.core.todo.parser import parse_text, parse_todo
 from tests.helpers import FIXTURES, SEED
 
 

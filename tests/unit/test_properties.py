@@ -9,10 +9,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from patternbrowser.core.export import export_document
-from patternbrowser.core.parser import parse_text
+from patternbrowser.core.export.markdown import export_document
 from patternbrowser.core.status import Status
 from patternbrowser.core.textfile import TextLines
+from patternbrowser.core.todo.parser import parse_text
 
 MARKERS = ["", "⬜ ", "🟦 ", "✅ ", "⏸ ", "⏸️ ", "✅️ "]
 SECTION_TITLES = [

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.markdown import Markdown
 
-from patternbrowser.core.examples import instruction_segments
-from patternbrowser.core.model import Example
-from patternbrowser.core.parser import parse_todo
 from patternbrowser.core.prose import Block, read_prose
-from patternbrowser.prose_render import inline_text, prose_renderable
+from patternbrowser.core.todo.examples import instruction_segments
+from patternbrowser.core.todo.model import Example
+from patternbrowser.core.todo.parser import parse_todo
+from patternbrowser.render.prose import inline_text, prose_renderable
 from tests.helpers import FIXTURES, SEED
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from patternbrowser.core.recurrence import Interval, parse_interval
+from patternbrowser.core.progress.recurrence import Interval, parse_interval
 from tests.helpers import at
 
 

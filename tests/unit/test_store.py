@@ -9,8 +9,8 @@ import tomllib
 import pytest
 
 from patternbrowser.core.errors import ConflictError, InputError
+from patternbrowser.core.progress.store import default_store_path, load_store
 from patternbrowser.core.status import Status
-from patternbrowser.core.store import default_store_path, load_store
 from patternbrowser.core.workspace import open_workspace, save_progress
 from tests.helpers import NOW
 

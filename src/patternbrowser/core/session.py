@@ -9,16 +9,16 @@ from typing import TYPE_CHECKING
 
 from patternbrowser.core import clock
 from patternbrowser.core.errors import ConflictError, PatternbrowserError
-from patternbrowser.core.guides import GuideLibrary
-from patternbrowser.core.parser import parse_todo
+from patternbrowser.core.guides.library import GuideLibrary
+from patternbrowser.core.progress.store import Store, load_store, save_store
+from patternbrowser.core.progress.tracker import Tracker
 from patternbrowser.core.safefile import Fingerprint, fingerprint
 from patternbrowser.core.status import Status
-from patternbrowser.core.store import Store, load_store, save_store
-from patternbrowser.core.tracker import Tracker
+from patternbrowser.core.todo.parser import parse_todo
 from patternbrowser.core.workspace import Workspace, open_workspace, write_export
 
 if TYPE_CHECKING:
-    from patternbrowser.core.export import ExportResult
+    from patternbrowser.core.export.markdown import ExportResult
 
 
 @dataclass(frozen=True)

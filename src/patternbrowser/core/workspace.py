@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from patternbrowser.core.errors import ConflictError
-from patternbrowser.core.parser import parse_todo
+from patternbrowser.core.progress.store import default_store_path, load_store, save_store
+from patternbrowser.core.progress.tracker import Tracker
 from patternbrowser.core.safefile import read_snapshot, write_atomic
-from patternbrowser.core.store import default_store_path, load_store, save_store
-from patternbrowser.core.tracker import Tracker
+from patternbrowser.core.todo.parser import parse_todo
 
 if TYPE_CHECKING:
-    from patternbrowser.core.export import ExportResult
+    from patternbrowser.core.export.markdown import ExportResult
 
 
 @dataclass
@@ -52,8 +52,8 @@ def save_progress(workspace: Workspace) -> None:
 
 def export_preview(workspace: Workspace, today: date) -> ExportResult:
     """What exporting would produce, without writing anything."""
-    from patternbrowser.core.export import export_document  # only the commands that export
-    from patternbrowser.core.metrics import measure, metric_rows
+    from patternbrowser.core.export.markdown import export_document  # only the commands that export
+    from patternbrowser.core.export.metrics import measure, metric_rows
 
     tracker = workspace.tracker
     rows = metric_rows(tracker.document)
@@ -71,7 +71,7 @@ def export_preview(workspace: Workspace, today: date) -> ExportResult:
 
 def _review_date(tracker: Tracker, today: date) -> date | None:
     """The next due date of the item the Next Review line follows, once it was completed."""
-    from patternbrowser.core.recurrence import review_item
+    from patternbrowser.core.progress.recurrence import review_item
 
     item = review_item(tracker.document)
     info = tracker.due_of(item, today) if item else None

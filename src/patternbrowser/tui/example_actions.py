@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from patternbrowser.core.clipboard import copy_text, save_to_file
 from patternbrowser.core.errors import PatternbrowserError
-from patternbrowser.core.model import Example
+from patternbrowser.core.todo.model import Example
 from patternbrowser.tui.screens.save_example import SaveExampleScreen
 from patternbrowser.tui.terminal import TerminalClipboard
 

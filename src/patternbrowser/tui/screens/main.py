@@ -18,11 +18,11 @@ from textual.widgets import Header, Input, Static
 
 from patternbrowser.core import clock
 from patternbrowser.core.errors import PatternbrowserError
-from patternbrowser.core.grouping import MODE_NAMES, next_mode
-from patternbrowser.core.model import Item
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.session import Session
 from patternbrowser.core.status import Status
+from patternbrowser.core.todo.grouping import MODE_NAMES, next_mode
+from patternbrowser.core.todo.model import Item
 from patternbrowser.core.wording import clipped, counted
 from patternbrowser.tui.messages import DriftResolution, ItemFocused
 from patternbrowser.tui.startup import resume_collector

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import ScrollableContainer
 
-from patternbrowser.core.model import Example
+from patternbrowser.core.todo.model import Example
 from patternbrowser.core.wording import counted
 from patternbrowser.tui.widgets.code_lines import CodeLines
 

@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
+from patternbrowser.core.progress.tracker import Drift
 from patternbrowser.core.sanitize import one_line
-from patternbrowser.core.tracker import Drift
 from patternbrowser.core.wording import counted
 from patternbrowser.tui.messages import DriftResolution
 

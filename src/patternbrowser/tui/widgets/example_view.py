@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from patternbrowser.core.model import Example
+from patternbrowser.core.todo.model import Example
 from patternbrowser.tui.widgets.code_block import CodeBlockView
 
 

@@ -10,11 +10,11 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from patternbrowser.core.grouping import group_items
-from patternbrowser.core.model import Item, TodoDocument
-from patternbrowser.core.progress import Counts, count
-from patternbrowser.core.search import item_matcher
+from patternbrowser.core.progress.counts import Counts, count
 from patternbrowser.core.status import Status
+from patternbrowser.core.todo.grouping import group_items
+from patternbrowser.core.todo.model import Item, TodoDocument
+from patternbrowser.core.todo.search import item_matcher
 from patternbrowser.tui.messages import ItemFocused
 from patternbrowser.tui.widgets.labels import group_label, item_label
 

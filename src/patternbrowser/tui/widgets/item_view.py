@@ -10,14 +10,14 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from patternbrowser.core.examples import instruction_segments
-from patternbrowser.core.guides import SectionLookup, section_parts
-from patternbrowser.core.model import Example, Item
+from patternbrowser.core.guides.library import SectionLookup, section_parts
+from patternbrowser.core.progress.store import Record
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.status import Status
-from patternbrowser.core.store import Record
-from patternbrowser.output import fields_table
-from patternbrowser.prose_render import prose_renderable
+from patternbrowser.core.todo.examples import instruction_segments
+from patternbrowser.core.todo.model import Example, Item
+from patternbrowser.render.prose import prose_renderable
+from patternbrowser.render.tables import fields_table
 from patternbrowser.tui.widgets.code_block import CodeBlockView
 from patternbrowser.tui.widgets.example_view import ExampleView
 from patternbrowser.tui.widgets.labels import STATUS_STYLE

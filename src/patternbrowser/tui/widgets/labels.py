@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from patternbrowser.core.model import Item
-from patternbrowser.core.progress import Counts
+from patternbrowser.core.progress.counts import Counts
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.status import Status
+from patternbrowser.core.todo.model import Item
 
 STATUS_STYLE = {
     Status.NOT_STARTED: "",

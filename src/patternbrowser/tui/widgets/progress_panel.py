@@ -6,11 +6,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from patternbrowser.core.model import TodoDocument
-from patternbrowser.core.progress import Counts, count, group_counts
+from patternbrowser.core.progress.counts import Counts, count, group_counts
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.status import Status
-from patternbrowser.output import progress_bar
+from patternbrowser.core.todo.model import TodoDocument
+from patternbrowser.render.tables import progress_bar
 
 
 class ProgressPanel(Static):

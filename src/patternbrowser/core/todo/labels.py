@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from patternbrowser.core.model import Priority
+from patternbrowser.core.todo.model import Priority
 
 _PRIORITY_SIGNS = (
     (Priority.HIGH, "🔴", re.compile(r"\bHIGH\b|\bhigh priority\b", re.I)),

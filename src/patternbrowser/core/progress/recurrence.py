@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from patternbrowser.core.model import DateLine, Item, TodoDocument
+from patternbrowser.core.progress.store import Record
 from patternbrowser.core.status import Status
-from patternbrowser.core.store import Record
+from patternbrowser.core.todo.model import DateLine, Item, TodoDocument
 from patternbrowser.core.wording import counted
 
 _NAMED = {

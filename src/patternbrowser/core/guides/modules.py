@@ -6,8 +6,8 @@ import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from patternbrowser.core.guide_blocks import Runnable, code_units, collect_blocks
-from patternbrowser.core.model import Problem
+from patternbrowser.core.guides.blocks import Runnable, code_units, collect_blocks
+from patternbrowser.core.todo.model import Problem
 
 CHECKS_FOLDER = "checks"  # guides/checks/: the companion test files of the guides
 LOADER = "guide_module"  # the call by which a check names the block it exercises

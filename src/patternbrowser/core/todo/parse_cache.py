@@ -16,11 +16,20 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from patternbrowser.core.model import TodoDocument
 from patternbrowser.core.safefile import Snapshot
+from patternbrowser.core.todo.model import TodoDocument
 
 _KEEP = 16  # cached documents kept; older ones are removed
-_PARSER_MODULES = ("model", "parser", "examples", "labels", "status", "textfile", "guidepath")
+# the modules whose source decides what a parse gives, relative to core/
+_PARSER_MODULES = (
+    "todo/model",
+    "todo/parser",
+    "todo/examples",
+    "todo/labels",
+    "status",
+    "textfile",
+    "guidepath",
+)
 
 
 def cached_parse(snapshot: Snapshot, parse: Callable[[], TodoDocument]) -> TodoDocument:
@@ -66,7 +75,7 @@ def _key(snapshot: Snapshot) -> str:
 def _parser_fingerprint() -> bytes:
     """A hash of the parser's own source and of the Python version."""
     digest = hashlib.sha256(sys.version.encode())
-    folder = Path(__file__).resolve().parent
+    folder = Path(__file__).resolve().parent.parent
     for name in _PARSER_MODULES:
         digest.update((folder / f"{name}.py").read_bytes())
     return digest.digest()

@@ -7,10 +7,10 @@ from datetime import date
 
 from patternbrowser.core import clock
 from patternbrowser.core.errors import UsageError
-from patternbrowser.core.model import Item, TodoDocument
-from patternbrowser.core.recurrence import Due, describe_due, due
+from patternbrowser.core.progress.recurrence import Due, describe_due, due
+from patternbrowser.core.progress.store import Change, Record, Store
 from patternbrowser.core.status import Status
-from patternbrowser.core.store import Change, Record, Store
+from patternbrowser.core.todo.model import Item, TodoDocument
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from patternbrowser.core.model import Item, Problem
-from patternbrowser.core.progress import count, group_counts, phase_counts
-from patternbrowser.core.tracker import Tracker
+from patternbrowser.core.progress.counts import count, group_counts, phase_counts
+from patternbrowser.core.progress.tracker import Tracker
+from patternbrowser.core.todo.model import Item, Problem
 
 
 def item_data(tracker: Tracker, item: Item, today: date) -> dict[str, Any]:

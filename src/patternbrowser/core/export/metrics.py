@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from patternbrowser.core.model import TableRow, TodoDocument
+from patternbrowser.core.todo.model import TableRow, TodoDocument
 
 EXAMPLES_TESTED = "Code examples tested"
 CROSS_REFERENCES = "Cross-references accurate"
@@ -46,13 +46,13 @@ def measure(guides: Path, wanted: set[str]) -> dict[str, int]:
     if not guides.is_dir():
         return values
     if CROSS_REFERENCES in wanted:
-        from patternbrowser.core.guide_links import check_links
+        from patternbrowser.core.guides.links import check_links
 
         links = check_links(guides)
         if links.total:
             values[CROSS_REFERENCES] = int(100 * links.resolved / links.total)
     if EXAMPLES_TESTED in wanted:
-        from patternbrowser.core.example_report import load_report
+        from patternbrowser.core.guides.example_report import load_report
 
         report = load_report(guides)
         if report is not None:

@@ -6,7 +6,7 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from patternbrowser.core.parser import block_markdown
+from patternbrowser.core.todo.parser import block_markdown
 from patternbrowser.core.textfile import read_lines
 
 # languages whose blocks the harness can check, by what it does with them

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from patternbrowser.core.model import Example, Item, Problem
+from patternbrowser.core.todo.model import Example, Item, Problem
 
 # An opening fence inside instructions: `\```python` (escaped) or "```toml" (unescaped; the
 # outer fence cannot contain a bare ``` line, so an unescaped opener always has a language).

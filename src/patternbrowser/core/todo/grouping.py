@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from patternbrowser.core.model import Item, TodoDocument
+from patternbrowser.core.todo.model import Item, TodoDocument
 
 MODES = ("phase", "priority", "guide")
 MODE_NAMES = {"phase": "by phase", "priority": "by priority", "guide": "by guide file"}

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from patternbrowser.core.metrics import metric_edits
-from patternbrowser.core.model import TodoDocument
-from patternbrowser.core.parser import DATE
-from patternbrowser.core.progress import group_counts
+from patternbrowser.core.export.metrics import metric_edits
+from patternbrowser.core.progress.counts import group_counts
 from patternbrowser.core.status import Status, split_marker
 from patternbrowser.core.textfile import TextLines
+from patternbrowser.core.todo.model import TodoDocument
+from patternbrowser.core.todo.parser import DATE
 
 _HEADING_PREFIX = re.compile(r"^( {0,3}#{1,6}[ \t]+)")
 _LIST_PREFIX = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)")

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from patternbrowser.core.guide_blocks import guide_files
+from patternbrowser.core.guides.blocks import guide_files
 from patternbrowser.core.guidepath import resolve_guide
 from patternbrowser.core.textfile import read_lines
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from patternbrowser.core.model import Problem
-from patternbrowser.core.tracker import Tracker
+from patternbrowser.core.progress.tracker import Tracker
+from patternbrowser.core.todo.model import Problem
 
 
 def check_todo(tracker: Tracker) -> list[Problem]:

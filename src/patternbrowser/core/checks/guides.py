@@ -6,16 +6,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from patternbrowser.core.example_report import load_report
-from patternbrowser.core.guide_blocks import code_units, collect_blocks
-from patternbrowser.core.guide_budgets import FAMILY_BYTES, FILE_BYTES, check_budgets
-from patternbrowser.core.guide_links import check_links
-from patternbrowser.core.guide_modules import index_modules
 from patternbrowser.core.guidepath import resolve_guide, unsafe_reason
-from patternbrowser.core.guides import GuideLibrary
-from patternbrowser.core.model import Problem
+from patternbrowser.core.guides.blocks import code_units, collect_blocks
+from patternbrowser.core.guides.budgets import FAMILY_BYTES, FILE_BYTES, check_budgets
+from patternbrowser.core.guides.example_report import load_report
+from patternbrowser.core.guides.library import GuideLibrary
+from patternbrowser.core.guides.links import check_links
+from patternbrowser.core.guides.modules import index_modules
+from patternbrowser.core.progress.tracker import Tracker
 from patternbrowser.core.status import Status
-from patternbrowser.core.tracker import Tracker
+from patternbrowser.core.todo.model import Problem
 
 
 @dataclass

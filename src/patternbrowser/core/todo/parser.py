@@ -10,10 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from patternbrowser.core.errors import InputError
-from patternbrowser.core.examples import split_instructions
 from patternbrowser.core.guidepath import unsafe_reason
-from patternbrowser.core.labels import match_label, section_priority, strip_symbols
-from patternbrowser.core.model import (
+from patternbrowser.core.safefile import read_snapshot
+from patternbrowser.core.status import split_marker
+from patternbrowser.core.textfile import TextLines, lines_of
+from patternbrowser.core.todo.examples import split_instructions
+from patternbrowser.core.todo.labels import match_label, section_priority, strip_symbols
+from patternbrowser.core.todo.model import (
     DateLine,
     Item,
     Phase,
@@ -24,10 +27,7 @@ from patternbrowser.core.model import (
     TableRow,
     TodoDocument,
 )
-from patternbrowser.core.parse_cache import cached_parse
-from patternbrowser.core.safefile import read_snapshot
-from patternbrowser.core.status import split_marker
-from patternbrowser.core.textfile import TextLines, lines_of
+from patternbrowser.core.todo.parse_cache import cached_parse
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from patternbrowser.core.model import Item, TodoDocument
 from patternbrowser.core.status import Status
+from patternbrowser.core.todo.model import Item, TodoDocument
 
 
 @dataclass

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from patternbrowser.core.errors import InputError
-from patternbrowser.core.guides import Guide, Heading, parse_guide
-from patternbrowser.core.model import Problem
+from patternbrowser.core.guides.library import Guide, Heading, parse_guide
+from patternbrowser.core.todo.model import Problem
 
 FILE_BYTES = 60 * 1024  # one read of Claude Code's file tool (25,000 tokens) with a margin
 FAMILY_BYTES = 320 * 1024

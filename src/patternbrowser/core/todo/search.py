@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from patternbrowser.core.model import Item
+from patternbrowser.core.todo.model import Item
 
 
 def item_matcher(query: str) -> Callable[[Item], bool]:

@@ -9,14 +9,14 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from patternbrowser.core.examples import instruction_segments
-from patternbrowser.core.model import Example, Item
-from patternbrowser.core.progress import Counts, count, group_counts, phase_counts
-from patternbrowser.core.recurrence import describe_due
+from patternbrowser.core.progress.counts import Counts, count, group_counts, phase_counts
+from patternbrowser.core.progress.recurrence import describe_due
+from patternbrowser.core.progress.store import Record
+from patternbrowser.core.progress.tracker import Tracker
 from patternbrowser.core.sanitize import one_line, visible
 from patternbrowser.core.status import Status
-from patternbrowser.core.store import Record
-from patternbrowser.core.tracker import Tracker
+from patternbrowser.core.todo.examples import instruction_segments
+from patternbrowser.core.todo.model import Example, Item
 
 _BAR_WIDTH = 20
 _BAR_STYLE = {
@@ -177,7 +177,7 @@ def fields_table(item: Item, status: Status, record: Record | None, due: str | N
 
 def item_view(tracker: Tracker, item: Item, ascii_only: bool, today: date) -> RenderableType:
     """An item's fields, its instructions, and its highlighted examples."""
-    from patternbrowser.prose_render import prose_renderable
+    from patternbrowser.render.prose import prose_renderable
 
     status = tracker.status_of(item)
     title = Text(f"{status.marker(ascii_only)} {item.number}. ", style="bold")

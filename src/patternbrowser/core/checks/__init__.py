@@ -1,0 +1,1 @@
+"""What `patternbrowser check` reports about a TODO, its store and its guides."""

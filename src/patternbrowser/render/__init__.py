@@ -1,0 +1,1 @@
+"""Rich renderings shared by the CLI and the app: tables, item pages, prose."""
