@@ -7,14 +7,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
-from patternbrowser import __version__
+from patternbrowser import PROG, __version__
 from patternbrowser.core.errors import PatternbrowserError
 from patternbrowser.core.sanitize import visible
 from patternbrowser.core.status import Status, parse_status, status_choices
-
-PROG = "patternbrowser"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -94,11 +92,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     args.todo = _shorten(args.todo or paths.bundled_todo())
     args.guides = _shorten(args.guides or paths.bundled_guides())
     args.state = _shorten(args.state) if args.state else None
-    if args.command in (None, "tui"):
-        return commands.run_tui(args)
-    handler: Any = getattr(commands, f"run_{args.command}")
-    result: int = handler(args)
-    return result
+    return commands.COMMANDS[args.command or "tui"](args)
 
 
 def _shorten(path: Path) -> Path:

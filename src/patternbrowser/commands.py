@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
-from patternbrowser.cli import PROG
+from patternbrowser import PROG
 from patternbrowser.core import clock
 from patternbrowser.core.errors import UsageError
 from patternbrowser.core.progress.report import item_data, problem_data, status_data
@@ -15,20 +16,19 @@ from patternbrowser.core.progress.tracker import Tracker
 from patternbrowser.core.sanitize import visible
 from patternbrowser.core.todo.model import Example, Item, Priority
 from patternbrowser.core.wording import counted
-from patternbrowser.core.workspace import (
-    Workspace,
-    export_preview,
-    open_workspace,
-    save_progress,
-    write_export,
-)
+from patternbrowser.core.workspace import Workspace, export_preview, open_workspace
 
 
 def _open(args: argparse.Namespace) -> Workspace:
     workspace = open_workspace(args.todo, args.state, args.guides)
+    workspace.on_wait = _say_waiting
     if workspace.store_note:
         print(f"note: {workspace.store_note}", file=sys.stderr)
     return workspace
+
+
+def _say_waiting() -> None:
+    print(f"{PROG}: waiting for another {PROG} to finish writing...", file=sys.stderr)
 
 
 def _print_json(data: Any) -> None:
@@ -166,8 +166,7 @@ def run_set(args: argparse.Namespace) -> int:
     """Change an item's status in the store."""
     workspace = _open(args)
     tracker = workspace.tracker
-    previous = tracker.set_status(args.number, args.status, "set", args.note)
-    save_progress(workspace)
+    previous = workspace.set_status(args.number, args.status, "set", args.note)
     item = tracker.find(args.number)
     marker = args.status.marker(args.ascii)
     print(
@@ -199,7 +198,7 @@ def run_export(args: argparse.Namespace) -> int:
         for line in result.describe():
             print(f"  {visible(line)}")
         return 1
-    result = write_export(workspace, today)
+    result = workspace.export(today)
     if result.is_current:
         print(f"{workspace.todo} was already current; nothing written")
         return 0
@@ -213,8 +212,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     """Adopt the markdown's markers into the store."""
     workspace = _open(args)
-    changes = workspace.tracker.adopt_markdown()
-    save_progress(workspace)
+    changes = workspace.import_markers()
     if not changes:
         print(f"the store already matches the markers of {workspace.todo}")
         return 0
@@ -282,3 +280,17 @@ def _print_guide_summary(summary: dict[str, Any]) -> None:
     )
     for row in budgets["files"]:
         print(f"  {row['file']:<28} {row['bytes']:>9,} bytes  ~{row['tokens']:>7,} tokens")
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "tui": run_tui,
+    "status": run_status,
+    "list": run_list,
+    "show": run_show,
+    "set": run_set,
+    "export": run_export,
+    "import": run_import,
+    "check": run_check,
+    "copy": run_copy,
+}
+"""The function that carries out each command of the CLI, by its name."""

@@ -86,21 +86,40 @@ def test_bad_input_gives_one_line_and_exit_2(case, tmp_path):
     assert tree_digest(tmp_path) == before
 
 
-def test_todo_changed_between_load_and_export_is_not_overwritten(seed, cli, monkeypatch):
-    from patternbrowser.core import workspace
+def test_an_edit_saved_during_the_rename_window_is_not_overwritten(seed, cli, monkeypatch):
+    """An editor (which takes no lock) saves just before export renames: export refuses."""
+    from patternbrowser.core import safefile
 
-    real = workspace.export_preview
+    real = safefile.write_atomic
 
-    def edit_meanwhile(*args, **kwargs):
-        result = real(*args, **kwargs)
-        seed.write_text("edited by someone else\n", encoding="utf-8")
-        return result
+    def edit_meanwhile(snapshot, data):
+        if snapshot.path == seed:
+            seed.write_text("edited by someone else\n", encoding="utf-8")
+        real(snapshot, data)
 
-    monkeypatch.setattr(workspace, "export_preview", edit_meanwhile)
+    monkeypatch.setattr("patternbrowser.core.workspace.write_atomic", edit_meanwhile)
+    cli("--todo", seed, "set", "3", "completed")
     result = cli("--todo", seed, "export")
     assert result.code == 2
     assert "changed on disk since it was read; not overwritten" in result.err
     assert seed.read_text(encoding="utf-8") == "edited by someone else\n"
+
+
+def test_export_builds_on_an_edit_made_after_loading(seed, cli, monkeypatch):
+    """An edit saved between loading and taking the lock is re-read and kept, not refused."""
+    from patternbrowser.core import workspace
+
+    real = workspace.Workspace.writing
+    cli("--todo", seed, "set", "3", "completed")
+
+    def edit_first(self):
+        seed.write_text(seed.read_text(encoding="utf-8") + "\nA line added by hand.\n")
+        return real(self)
+
+    monkeypatch.setattr(workspace.Workspace, "writing", edit_first)
+    assert cli("--todo", seed, "export").code == 0
+    text = seed.read_text(encoding="utf-8")
+    assert text.endswith("\nA line added by hand.\n") and "### ✅ 3. JWT" in text
 
 
 def test_store_changed_between_load_and_set_is_not_overwritten(seed, cli, monkeypatch):

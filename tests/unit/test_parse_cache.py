@@ -66,3 +66,53 @@ def test_cache_can_be_turned_off(seed, cache_dir, counted, monkeypatch):
     parse_todo(seed)
     parse_todo(seed)
     assert len(counted) == 2 and not cache_dir.exists()
+
+
+class _Planted:
+    """A pickle that, when loaded, creates a file: proof that a planted entry was executed."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (str(self.marker), "w"))
+
+
+def _entry_name(seed) -> str:
+    from patternbrowser.core.safefile import read_snapshot
+
+    return f"{parse_cache._key(read_snapshot(seed))}.pickle"
+
+
+def test_a_planted_link_to_a_pickle_of_ours_is_never_loaded(seed, cache_dir, counted, tmp_path):
+    import pickle
+
+    marker = tmp_path / "executed"
+    bait = tmp_path / "innocent-looking-file.txt"  # any file the victim owns will do
+    bait.write_bytes(pickle.dumps(_Planted(marker), protocol=0))
+    cache_dir.mkdir(mode=0o700)
+    (cache_dir / _entry_name(seed)).symlink_to(bait)
+    document = parse_todo(seed)
+    assert not marker.exists(), "the planted pickle was executed"
+    assert len(counted) == 1 and document.items[2].title == "JWT Authentication Flow"
+    assert bait.read_bytes() == pickle.dumps(_Planted(marker), protocol=0)  # not overwritten
+
+
+def test_a_cache_folder_others_can_write_is_not_used(seed, cache_dir, counted, capsys, tmp_path):
+    cache_dir.mkdir()
+    cache_dir.chmod(0o777)
+    parse_todo(seed)
+    parse_todo(seed)
+    assert len(counted) == 2 and list(cache_dir.iterdir()) == []
+    assert capsys.readouterr().err.count("not using the parse cache") == 1
+
+
+def test_pruning_removes_only_the_caches_own_files(seed, cache_dir, counted, monkeypatch):
+    cache_dir.mkdir(mode=0o700)
+    (cache_dir / "notes.pickle").write_text("mine")
+    monkeypatch.setattr(parse_cache, "_KEEP", 1)
+    parse_todo(seed)
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nmore\n", encoding="utf-8")
+    parse_todo(seed)
+    names = sorted(path.name for path in cache_dir.iterdir())
+    assert "notes.pickle" in names and len(names) == 2

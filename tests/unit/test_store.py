@@ -9,9 +9,9 @@ import tomllib
 import pytest
 
 from patternbrowser.core.errors import ConflictError, InputError
-from patternbrowser.core.progress.store import default_store_path, load_store
+from patternbrowser.core.progress.store import default_store_path, load_store, save_store
 from patternbrowser.core.status import Status
-from patternbrowser.core.workspace import open_workspace, save_progress
+from patternbrowser.core.workspace import open_workspace
 from tests.helpers import NOW
 
 
@@ -20,7 +20,7 @@ def test_missing_store_is_empty_and_saving_creates_it(seed, fixed_clock):
     assert workspace.tracker.store.records == {}
     assert workspace.tracker.store.path == seed.with_name("TODO.progress.toml")
     workspace.tracker.set_status(3, Status.IN_PROGRESS, "set", note="started on the JWT guide")
-    save_progress(workspace)
+    save_store(workspace.tracker.store)
     raw = tomllib.loads(seed.with_name("TODO.progress.toml").read_text())
     assert raw["schema"] == 1
     record = raw["items"]["3"]
@@ -42,7 +42,7 @@ def test_history_grows_and_comments_survive(seed, fixed_clock):
     workspace = open_workspace(seed)
     workspace.tracker.set_status(3, Status.COMPLETED, "set")
     workspace.tracker.set_status(5, Status.BLOCKED, "set")
-    save_progress(workspace)
+    save_store(workspace.tracker.store)
     text = store_path.read_text()
     assert "# my own notes about this store" in text and "# the JWT one" in text
     store = load_store(store_path)
@@ -97,14 +97,14 @@ def test_a_store_changed_on_disk_is_not_overwritten(seed, fixed_clock):
     store_path = workspace.tracker.store.path
     store_path.write_text("# written by someone else meanwhile\n")
     with pytest.raises(ConflictError, match="on disk since it was read"):
-        save_progress(workspace)
+        save_store(workspace.tracker.store)
     assert store_path.read_text() == "# written by someone else meanwhile\n"
 
 
 def test_drift_and_import(seed, fixed_clock):
     workspace = open_workspace(seed)
     workspace.tracker.set_status(3, Status.IN_PROGRESS, "set")
-    save_progress(workspace)
+    save_store(workspace.tracker.store)
     assert workspace.tracker.drift() == [] and workspace.tracker.unexported() == [3]
     # someone edits the markdown by hand: item 3 done, item 4 blocked
     text = (
@@ -122,7 +122,7 @@ def test_drift_and_import(seed, fixed_clock):
     # item 4 has no record: its status already is the markdown's, so only item 3 changes
     assert changes == [(3, Status.IN_PROGRESS, Status.COMPLETED)]
     assert workspace.tracker.status_of(workspace.tracker.find(4)) is Status.BLOCKED
-    save_progress(workspace)
+    save_store(workspace.tracker.store)
     workspace = open_workspace(seed)
     assert workspace.tracker.drift() == [] and workspace.tracker.unexported() == []
     assert workspace.tracker.store.records[3].history[-1].source == "import"
@@ -132,7 +132,7 @@ def test_store_file_can_be_given_explicitly(seed, tmp_path, fixed_clock):
     state = tmp_path / "elsewhere" / "progress.toml"
     workspace = open_workspace(seed, state)
     workspace.tracker.set_status(1, Status.COMPLETED, "set")
-    save_progress(workspace)
+    save_store(workspace.tracker.store)
     assert state.is_file() and not seed.with_name("TODO.progress.toml").exists()
     shutil.rmtree(state.parent)
 

@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import os
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def write_atomic(snapshot: Snapshot, data: bytes) -> None:
     The new content goes to a temporary file in the same folder, is flushed to disk,
     takes the original file's mode and then replaces the original in one rename.
     """
-    path = snapshot.path
+    path = _target(snapshot.path)
     current = read_snapshot(path, missing_ok=True)
     if current.data != snapshot.data:
         what = "appeared" if snapshot.data is None else "changed"
@@ -91,9 +92,10 @@ def write_atomic(snapshot: Snapshot, data: bytes) -> None:
     if not folder_writable(folder):
         raise WriteError(f"folder {folder} is not writable; not written", path)
     mode = stat.S_IMODE(path.stat().st_mode) if current.data is not None else _default_mode()
+    _remove_stale_temps(path)
     temp = folder / f".{path.name}.{os.urandom(6).hex()}.tmp"
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     except OSError as error:
         raise WriteError(f"cannot write: {error.strerror or error}", path) from None
     try:
@@ -108,6 +110,39 @@ def write_atomic(snapshot: Snapshot, data: bytes) -> None:
             temp.unlink()
         raise WriteError(f"cannot write: {error.strerror or error}", path) from None
     _fsync_folder(folder)
+
+
+def _target(path: Path) -> Path:
+    """The file a write must replace: a symbolic link's target, so the link stays a link."""
+    if not path.is_symlink():
+        return path
+    return Path(os.path.realpath(path))
+
+
+STALE_TEMP_SECONDS = 3600  # far longer than a write takes: such a temp file's writer is gone
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Delete temp files of our own naming left beside `path` by a killed writer."""
+    prefix = f".{path.name}."
+    now = time.time()
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        middle = name[len(prefix) : -len(".tmp")]
+        if not (name.startswith(prefix) and name.endswith(".tmp") and _is_hex12(middle)):
+            continue
+        with contextlib.suppress(OSError):
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_TEMP_SECONDS:
+                Path(entry.path).unlink()
+
+
+def _is_hex12(text: str) -> bool:
+    return len(text) == 12 and all(c in "0123456789abcdef" for c in text)
 
 
 def _default_mode() -> int:

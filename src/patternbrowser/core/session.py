@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from patternbrowser.core import clock
-from patternbrowser.core.errors import ConflictError, PatternbrowserError
+from patternbrowser.core.errors import PatternbrowserError
 from patternbrowser.core.guides.library import GuideLibrary
-from patternbrowser.core.progress.store import Store, load_store, save_store
+from patternbrowser.core.progress.store import Store, save_store
 from patternbrowser.core.progress.tracker import Tracker
 from patternbrowser.core.safefile import Fingerprint, fingerprint
 from patternbrowser.core.status import Status
 from patternbrowser.core.todo.parser import parse_todo
-from patternbrowser.core.workspace import Workspace, open_workspace, write_export
+from patternbrowser.core.workspace import Workspace, open_workspace, reload_store
 
 if TYPE_CHECKING:
     from patternbrowser.core.export.markdown import ExportResult
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,8 @@ class Session:
         """Open the files; raises PatternbrowserError when the TODO or store is unusable."""
         self.workspace: Workspace = open_workspace(todo, state, guides)
         self.guides = GuideLibrary(guides) if guides is not None else None
-        self._undo: list[StatusChange] = []
+        self._undo: list[list[StatusChange]] = []
+        self._redo: list[list[StatusChange]] = []
         self._seen = self._fingerprints()
 
     @property
@@ -54,42 +58,64 @@ class Session:
         return self.workspace.tracker
 
     def change_status(self, number: int, status: Status, source: str = "app") -> StatusChange:
-        """Set a status and save the store at once (merging with changes made on disk)."""
-        previous = self.tracker.set_status(number, status, source)
-        try:
-            save_store(self.tracker.store)
-        except ConflictError:
-            # someone else wrote the store: take their version, then put this change on top
-            self.tracker.store = self._reload_store()
-            self.tracker.set_status(number, status, source)
-            save_store(self.tracker.store)
-        self._saw(self.tracker.store.path)
+        """Set a status and save the store at once (after any change another writer made)."""
+        previous = self._write(lambda: self.workspace.set_status(number, status, source))
         change = StatusChange(number, previous, status)
-        if source != "undo" and previous != status:
-            self._undo.append(change)
+        if previous != status:
+            self._undo.append([change])
+            self._redo.clear()
         return change
 
-    def undo(self) -> StatusChange | None:
-        """Revert the last status change made in this session, if any."""
-        if not self._undo:
-            return None
-        last = self._undo.pop()
-        self.change_status(last.number, last.before, source="undo")
-        return StatusChange(last.number, last.after, last.before)
+    def undo(self) -> list[StatusChange]:
+        """Revert the last change made in this session (an import counts as one); [] if none."""
+        return self._replay(self._undo, self._redo)
+
+    def redo(self) -> list[StatusChange]:
+        """Make again the change the last undo reverted; [] if none."""
+        return self._replay(self._redo, self._undo)
+
+    def _replay(
+        self, source: list[list[StatusChange]], target: list[list[StatusChange]]
+    ) -> list[StatusChange]:
+        if not source:
+            return []
+        group = source.pop()
+        reverted = [StatusChange(c.number, c.after, c.before) for c in reversed(group)]
+
+        def write() -> None:
+            with self.workspace.writing():
+                for change in reverted:
+                    self.tracker.set_status(change.number, change.after, "undo")
+                save_store(self.tracker.store)
+
+        try:
+            self._write(write)
+        except PatternbrowserError:
+            source.append(group)  # not undone: it can be tried again
+            raise
+        target.append(reverted)
+        return reverted
 
     def export(self, today: date | None = None) -> ExportResult:
         """Write the statuses into the TODO and reload it."""
-        result = write_export(self.workspace, today or clock.today())
-        self._reload_document()
-        self._saw(self.workspace.todo, self.tracker.store.path)
+        result = self._write(lambda: self.workspace.export(today or clock.today()))
+        self._saw(self.workspace.todo)
         return result
 
     def adopt_markdown(self) -> list[tuple[int, Status, Status]]:
-        """Resolve drift in favour of the markdown (what `import` does)."""
-        changes = self.tracker.adopt_markdown()
-        save_store(self.tracker.store)
-        self._saw(self.tracker.store.path)
+        """Resolve drift in favour of the markdown (what `import` does); undone as one step."""
+        changes = self._write(self.workspace.import_markers)
+        if changes:
+            self._undo.append([StatusChange(n, old, new) for n, old, new in changes])
+            self._redo.clear()
         return changes
+
+    def _write(self, write: Callable[[], T]) -> T:
+        """Carry out a write; the files it re-read or wrote are now the ones this session saw."""
+        try:
+            return write()
+        finally:
+            self._saw(self.tracker.store.path)
 
     def reload_if_changed(self) -> Reload:
         """Re-read whichever of TODO, store and guides changed on disk since last seen."""
@@ -114,9 +140,7 @@ class Session:
         self.tracker.document = parse_todo(self.workspace.todo)
 
     def _reload_store(self) -> Store:
-        store = load_store(self.tracker.store.path)
-        store.relocated_because = self.tracker.store.relocated_because
-        return store
+        return reload_store(self.tracker.store)
 
     def _saw(self, *written: Path) -> None:
         """Remember the files this session just wrote; others' changes stay to be noticed."""

@@ -6,39 +6,39 @@ Loaded when first used, not with the first screen.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
+
+from textual.app import App
 
 from patternbrowser.core.clipboard import copy_text, save_to_file
 from patternbrowser.core.errors import PatternbrowserError
 from patternbrowser.core.todo.model import Example
+from patternbrowser.tui.notices import show_error
 from patternbrowser.tui.screens.save_example import SaveExampleScreen
 from patternbrowser.tui.terminal import TerminalClipboard
-
-if TYPE_CHECKING:
-    from patternbrowser.tui.screens.main import MainScreen
 
 _SUFFIXES = {"python": "py", "bash": "sh", "shell": "sh", "": "txt"}
 
 
-def copy_example(screen: MainScreen, example: Example) -> None:
-    """Copy `example`; say how, or offer to save it when no clipboard can be reached."""
-    result = copy_text(example.code, TerminalClipboard(screen.app).write)
+def copy_example(app: App[Any], example: Example, item: int) -> None:
+    """Copy `example` of item `item`; say how, or offer to save it when no clipboard works."""
+    result = copy_text(example.code, TerminalClipboard(app).write)
     if result.native or (result.reached and not result.failures):
-        screen.notify(result.describe(), timeout=3)
+        app.notify(result.describe(), timeout=3)
         if not result.native:
-            screen.notify(
+            app.notify(
                 "no clipboard tool found: if nothing arrived, use 'Save example "
                 "to a file' in the command palette (ctrl+p)",
                 timeout=6,
             )
         return
-    ask_where_to_save(screen, example, result.describe())
+    ask_where_to_save(app, example, item, result.describe())
 
 
-def ask_where_to_save(screen: MainScreen, example: Example, message: str) -> None:
+def ask_where_to_save(app: App[Any], example: Example, item: int, message: str) -> None:
     """Open the save dialog with a file name made from the item and example numbers."""
     suffix = _SUFFIXES.get(example.language, example.language)
-    name = f"example-{screen.number}-{example.number}.{suffix}"
+    name = f"example-{item}-{example.number}.{suffix}"
 
     def save(path: Path | None) -> None:
         if path is None:
@@ -46,8 +46,8 @@ def ask_where_to_save(screen: MainScreen, example: Example, message: str) -> Non
         try:
             save_to_file(path, example.code + "\n")
         except PatternbrowserError as error:
-            screen.show_error("Not saved", error)
+            show_error(app, "Not saved", error)
             return
-        screen.notify(f"saved example {example.number} to {path}", markup=False)
+        app.notify(f"saved example {example.number} to {path}", markup=False)
 
-    screen.app.push_screen(SaveExampleScreen(message, name), save)
+    app.push_screen(SaveExampleScreen(message, name), save)

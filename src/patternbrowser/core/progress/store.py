@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from patternbrowser.core.errors import InputError
+from patternbrowser.core.errors import InputError, WriteError
 from patternbrowser.core.safefile import Snapshot, folder_writable, read_snapshot, write_atomic
 from patternbrowser.core.status import Status
 from patternbrowser.core.textfile import decode
@@ -88,8 +88,33 @@ def load_store(path: Path) -> Store:
     _check_schema(raw, path)
     for key, value in raw.get("items", {}).items():
         number = _item_number(key, path, text)
-        store.records[number] = _record(value, number, path, text)
+        record = store.records[number] = _record(value, number, path, text)
+        if len(record.history) > HISTORY_KEPT:  # written before histories were kept short
+            record.history = compacted(record.history)
+            store.dirty.add(number)  # rewritten short with the next change
     return store
+
+
+HISTORY_KEPT = 20  # changes kept per item: enough to read back, small enough to rewrite
+
+
+def compacted(history: list[Change]) -> list[Change]:
+    """The last HISTORY_KEPT changes, plus the latest completion and blocking before them.
+
+    Recurrence needs the last completion date and unblocking the status before the last
+    block; everything older is dropped, so a store (and each write of it) stays small.
+    """
+    if len(history) <= HISTORY_KEPT:
+        return history
+    kept = history[-HISTORY_KEPT:]
+    older = history[:-HISTORY_KEPT]
+    needed = []
+    for wanted in (Status.COMPLETED, Status.BLOCKED):
+        if all(change.status is not wanted for change in kept):
+            last = next((c for c in reversed(older) if c.status is wanted), None)
+            if last is not None:
+                needed.append(last)
+    return sorted(needed, key=older.index) + kept
 
 
 def _check_schema(raw: dict[str, Any], path: Path) -> None:
@@ -164,7 +189,11 @@ def _line_of(text: str, key: str) -> int | None:
 
 
 def save_store(store: Store) -> None:
-    """Write the dirty records into the file with tomlkit, keeping everything else."""
+    """Write the dirty records into the file with tomlkit, keeping everything else.
+
+    The new text is read back with tomllib before it replaces the file: a store that could
+    not be read again is never written.
+    """
     if not store.dirty:
         return
     import tomlkit  # slow to import and to run: only when something is written
@@ -172,10 +201,7 @@ def save_store(store: Store) -> None:
     data = store.snapshot.data
     document = tomlkit.parse(decode(data, store.path)) if data else tomlkit.parse(_HEADER)
     document["schema"] = SCHEMA_VERSION
-    if "items" not in document:
-        document.add(tomlkit.nl())
-        document["items"] = tomlkit.table(is_super_table=True)
-    items = document["items"]
+    items = _items_table(document)
     for number in sorted(store.dirty):
         record = store.records.get(number)
         if record is None:
@@ -183,10 +209,75 @@ def save_store(store: Store) -> None:
         else:
             items[str(number)] = _record_table(record, items.get(str(number)))
     new_data = tomlkit.dumps(document).encode("utf-8")
+    _check_round_trip(store, new_data)
     store.path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(store.snapshot, new_data)
     store.snapshot = Snapshot(store.path, new_data)
     store.dirty.clear()
+
+
+def _items_table(document: Any) -> Any:
+    """The `[items]` table, turned into a standard table when it was written inline."""
+    import tomlkit
+    from tomlkit.items import InlineTable
+
+    items = document.get("items")
+    if items is None or isinstance(items, InlineTable):
+        # `items = { 3 = {...} }` cannot take [items.N] sub-tables: rebuild it as a super-table
+        table = tomlkit.table(is_super_table=True)
+        for key, value in (items or {}).items():
+            table[key] = _standard_table(value)
+        if "items" in document:
+            del document["items"]
+        else:
+            document.add(tomlkit.nl())
+        document["items"] = table
+        return table
+    for key in list(items.keys()):
+        if isinstance(items[key], InlineTable):  # `3 = { status = ... }` under [items]
+            items[key] = _standard_table(items[key])
+    return items
+
+
+def _standard_table(value: Any) -> Any:
+    """A `[items.N]` table with the values of an inline table (history as an array of tables)."""
+    import tomlkit
+
+    table = tomlkit.table()
+    for key, item in value.items():
+        if key == "history" and isinstance(item, list):
+            history = tomlkit.aot()
+            for entry in item:
+                history.append(tomlkit.item(dict(entry)))
+            table[key] = history
+        else:
+            table[key] = item.unwrap() if hasattr(item, "unwrap") else item
+    return table
+
+
+def _check_round_trip(store: Store, data: bytes) -> None:
+    """Refuse to write text that tomllib cannot read back into the records written."""
+    check = Store(store.path, Snapshot(store.path, data))
+    import tomllib
+
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+        _check_schema(raw, store.path)
+        text = data.decode("utf-8")
+        for key, value in raw.get("items", {}).items():
+            check.records[_item_number(key, store.path, text)] = _record(
+                value, int(key), store.path, text
+            )
+    except (tomllib.TOMLDecodeError, InputError) as error:
+        raise WriteError(
+            f"the updated store would not read back ({error}); nothing written", store.path
+        ) from None
+    for number in store.dirty:
+        if check.records.get(number) != store.records.get(number):
+            raise WriteError(
+                f"the updated store would not read back item {number} as written; nothing written",
+                store.path,
+            )
 
 
 def _record_table(record: Record, existing: Any) -> Any:

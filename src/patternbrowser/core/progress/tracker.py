@@ -8,7 +8,7 @@ from datetime import date
 from patternbrowser.core import clock
 from patternbrowser.core.errors import UsageError
 from patternbrowser.core.progress.recurrence import Due, describe_due, due
-from patternbrowser.core.progress.store import Change, Record, Store
+from patternbrowser.core.progress.store import Change, Record, Store, compacted
 from patternbrowser.core.status import Status
 from patternbrowser.core.todo.model import Item, TodoDocument
 
@@ -95,6 +95,7 @@ class Tracker:
         again = item.is_recurring and status is Status.COMPLETED
         if previous != status or again:
             record.history.append(Change(moment, status, previous, source))
+            record.history = compacted(record.history)
             record.changed = moment
         record.status = status
         record.title = item.title
@@ -134,14 +135,20 @@ class Tracker:
         ]
 
     def adopt_markdown(self) -> list[tuple[int, Status, Status]]:
-        """Take every marker of the markdown into the store: (number, old, new) per change."""
+        """Take the markers edited by hand into the store: (number, old, new) per change.
+
+        A marker that is still the one last exported or imported (`synced`) was not edited,
+        so the store's newer, unexported status stands.
+        """
         changes = []
         for item in self.document.items:
             marker = item.marker_status
             if marker is None:
                 continue
-            previous = self.status_of(item)
             record = self.store.records.get(item.number)
+            if record is not None and marker == record.synced:
+                continue
+            previous = self.status_of(item)
             if previous != marker:
                 self.set_status(item.number, marker, "import")
                 changes.append((item.number, previous, marker))

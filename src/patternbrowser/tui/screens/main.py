@@ -18,6 +18,7 @@ from textual.widgets import Header, Input, Static
 
 from patternbrowser.core import clock
 from patternbrowser.core.errors import PatternbrowserError
+from patternbrowser.core.progress.transitions import after_block_toggle, after_cycle
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.session import Session
 from patternbrowser.core.status import Status
@@ -25,6 +26,7 @@ from patternbrowser.core.todo.grouping import MODE_NAMES, next_mode
 from patternbrowser.core.todo.model import Item
 from patternbrowser.core.wording import clipped, counted
 from patternbrowser.tui.messages import DriftResolution, ItemFocused
+from patternbrowser.tui.notices import show_error
 from patternbrowser.tui.startup import resume_collector
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
 from patternbrowser.tui.widgets.item_tree import ItemTree
@@ -50,6 +52,7 @@ class MainScreen(Screen[None]):
         Binding("e", "export", "Export"),
         Binding("g", "grouping", "Group", show=False),
         Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
         Binding("escape", "clear_filter", "Clear filter"),
@@ -281,7 +284,7 @@ class MainScreen(Screen[None]):
 
     def show_error(self, title: str, error: PatternbrowserError) -> None:
         """Tell the user what failed; the text comes from files, so it is shown literally."""
-        self.notify(one_line(str(error)), title=title, severity="error", markup=False, timeout=8)
+        show_error(self.app, title, error)
 
     async def action_cycle_status(self) -> None:
         """⬜ → 🟦 → ✅ → ⬜; on an overdue recurring item, ✅ again (the review is done)."""
@@ -289,12 +292,7 @@ class MainScreen(Screen[None]):
         item = self._current()
         if item is None:
             return
-        status = self.session.tracker.status_of(item)
-        info = self.session.tracker.due_of(item, clock.today())
-        if status is Status.COMPLETED and info is not None and info.overdue:
-            self._set(item, Status.COMPLETED)
-        else:
-            self._set(item, status.cycled())
+        self._set(item, after_cycle(self.session.tracker, item, clock.today()))
 
     async def action_toggle_blocked(self) -> None:
         """Block the item, or unblock it back to its status before."""
@@ -302,27 +300,37 @@ class MainScreen(Screen[None]):
         item = self._current()
         if item is None:
             return
-        tracker = self.session.tracker
-        if tracker.status_of(item) is Status.BLOCKED:
-            self._set(item, tracker.status_before_blocked(item))
-        else:
-            self._set(item, Status.BLOCKED)
+        self._set(item, after_block_toggle(self.session.tracker, item))
 
     def action_undo(self) -> None:
-        """Revert the last status change of this session."""
+        """Revert the last change of this session (an import counts as one)."""
+        self._replay("undo", "undid", "nothing to undo")
+
+    def action_redo(self) -> None:
+        """Make again the change the last undo reverted."""
+        self._replay("redo", "redid", "nothing to redo")
+
+    def _replay(self, what: str, done: str, nothing: str) -> None:
         try:
-            change = self.session.undo()
+            changes = self.session.undo() if what == "undo" else self.session.redo()
         except PatternbrowserError as error:
-            self.show_error("Undo failed", error)
+            self.show_error(f"{what.capitalize()} failed", error)
             return
-        if change is None:
-            self.notify("nothing to undo", timeout=2)
+        if not changes:
+            self.notify(nothing, timeout=2)
             return
-        item = self.session.tracker.document.item(change.number)
-        if item is not None:
-            self.refresh_status(item)
-        before, after = change.before.marker(self.ascii_only), change.after.marker(self.ascii_only)
-        self.notify(f"undone: #{change.number} {before} → {after}", timeout=2, markup=False)
+        for change in changes:
+            item = self.session.tracker.document.item(change.number)
+            if item is not None:
+                self.refresh_status(item)
+        words = [
+            f"item {c.number} back to {c.after.marker(self.ascii_only)} {c.after.label}"
+            if what == "undo"
+            else f"item {c.number} to {c.after.marker(self.ascii_only)} {c.after.label}"
+            for c in changes
+        ]
+        text = f"{done}: {words[0]}" if len(words) == 1 else f"{done}:\n" + clipped(words, 4)
+        self.notify(text, timeout=3, markup=False)
 
     # --- examples --------------------------------------------------------------
 
@@ -342,7 +350,7 @@ class MainScreen(Screen[None]):
             return
         from patternbrowser.tui.example_actions import copy_example
 
-        copy_example(self, example)
+        copy_example(self.app, example, self.number or 0)
 
     def action_save_example(self) -> None:
         """Save the current example to a file (the palette's alternative to copying)."""
@@ -352,7 +360,7 @@ class MainScreen(Screen[None]):
             return
         from patternbrowser.tui.example_actions import ask_where_to_save
 
-        ask_where_to_save(self, example, "Save the current example.")
+        ask_where_to_save(self.app, example, self.number or 0, "Save the current example.")
 
     # --- export, grouping, drift, reload ------------------------------------------
 
