@@ -22,7 +22,9 @@ IMPORT_GUIDES = (
 )
 
 
-def run_pytest(folder: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+def run_pytest(
+    folder: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[int, str]:
     """Run pytest on `folder` in a fresh interpreter, as a developer or CI would.
 
     Our own PYTEST_*/HYPOTHESIS_* settings (xdist worker variables among them) are dropped,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -28,7 +27,8 @@ test_duplicate_skus_are_rejected = hyp.test_duplicate_skus_are_rejected
 class GuideRegistryMachine(registry.RegistryMachine):
     """The guide's machine, run as the guide runs it. Hypothesis digests a machine's class
     source with inspect.getsource, which for a class parses the whole file: the guide's
-    Markdown is no Python, so the machine under test is this subclass of a real .py file."""
+    Markdown is no Python, so the machine under test is this subclass of a real .py file.
+    """
 
 
 TestRegistry = GuideRegistryMachine.TestCase
@@ -137,11 +137,11 @@ def test_backslash_d_accepts_other_digits() -> None:
 
 
 @pytest.fixture(scope="module")
-def profiles() -> Iterator[ModuleType]:
+def profiles() -> ModuleType:
     before = settings.get_current_profile_name()
     module = guide_module("hyp_profiles")  # loads a profile on import, like a conftest
     settings.load_profile(before)  # ... which must not change the rest of this suite
-    yield module
+    return module
 
 
 def test_profiles_are_chosen_from_the_environment(profiles: ModuleType) -> None:

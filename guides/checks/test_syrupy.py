@@ -22,7 +22,7 @@ LEAN = ("-p", "no:xdist", "-p", "no:hypothesispytest", "-p", "no:anyio")
 # A project that uses the guide's conftest and tests, plus two tests of its own.
 CONFTEST = IMPORT_GUIDES + "from snap_conftest import *  # the guide's conftest.py\n"
 TEST_USERS = "from snap_tests import *  # the guide's tests, collected here\n"
-TEST_PROFILE = '''
+TEST_PROFILE = """
 def public_profile(name: str, roles: list[str]) -> dict[str, object]:
     return {"display_name": name.title(), "roles": sorted(roles)}
 
@@ -33,14 +33,14 @@ def test_staff(snapshot) -> None:
 
 def test_new_user(snapshot) -> None:
     assert public_profile("grace", []) == snapshot
-'''
-TEST_NOW = '''
+"""
+TEST_NOW = """
 from datetime import datetime
 
 
 def test_stamped_now(snapshot) -> None:
     assert {"created_at": datetime.now()} == snapshot  # the mistake the guide warns about
-'''
+"""
 
 
 @pytest.mark.slow
@@ -88,7 +88,10 @@ def test_extension_masks_secrets_at_any_depth() -> None:
         password: str
 
     extension = snap_conftest.RedactingJSONExtension()
-    data = {"Token": "tok_live_1", "items": [{"api_key": "k-2"}, Login(user="ada", password="pw-3")]}
+    data = {
+        "Token": "tok_live_1",
+        "items": [{"api_key": "k-2"}, Login(user="ada", password="pw-3")],
+    }
     stored = extension.serialize(data)
     assert json.loads(stored) == {
         "Token": "<redacted>",
@@ -99,6 +102,9 @@ def test_extension_masks_secrets_at_any_depth() -> None:
 
 def test_register_uses_the_injected_clock_and_ids() -> None:
     user = snap_tests.register(
-        "Ada", "ADA@example.com", now=lambda: snap_tests.FROZEN, new_id=lambda: snap_tests.UUID(int=7)
+        "Ada",
+        "ADA@example.com",
+        now=lambda: snap_tests.FROZEN,
+        new_id=lambda: snap_tests.UUID(int=7),
     )
     assert (user.created_at, user.id.int, user.email) == (snap_tests.FROZEN, 7, "ada@example.com")

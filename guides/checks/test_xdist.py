@@ -14,7 +14,9 @@ from guidekit import IMPORT_GUIDES, guide_module, run_pytest
 
 xdist = guide_module("xdist_conftest")
 
-NESTED_CONFTEST = IMPORT_GUIDES + '''
+NESTED_CONFTEST = (
+    IMPORT_GUIDES
+    + """
 import json, os, time
 from pathlib import Path
 
@@ -37,9 +39,10 @@ def counting_build(path: Path) -> None:
 
 
 xdist_conftest.build_reference_data = counting_build
-'''
+"""
+)
 
-NESTED_TESTS = '''
+NESTED_TESTS = """
 import sqlite3, time
 
 import pytest
@@ -72,7 +75,7 @@ def test_register(db_session, engine, reference_db, worker_id, attempt) -> None:
 def test_cart(redis_client, redis_ns, user) -> None:
     redis_client.hincrby(f"{redis_ns}cart:{user}", "kb-1", 2)
     assert redis_client.hgetall(f"{redis_ns}cart:{user}") == {"kb-1": "2"}
-'''
+"""
 
 
 @pytest.mark.slow
