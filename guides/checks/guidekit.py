@@ -5,3 +5,32 @@ from __future__ import annotations
 from tests.examples.guide_importer import guide_module
 
 __all__ = ["guide_module"]
+
+
+# --- validation ---
+from collections.abc import AsyncIterator  # noqa: E402  (each helper block keeps its imports)
+from contextlib import asynccontextmanager  # noqa: E402
+
+import httpx  # noqa: E402
+from fastapi import FastAPI  # noqa: E402
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine  # noqa: E402
+from sqlalchemy.pool import StaticPool  # noqa: E402
+
+
+@asynccontextmanager
+async def asgi_client(
+    app: FastAPI, base_url: str = "https://testserver", peer: str = "127.0.0.1"
+) -> AsyncIterator[httpx.AsyncClient]:
+    """An httpx client calling the app in-process (peer = the client address the app sees),
+    with the app's lifespan running; https by default so `Secure` cookies are sent."""
+    transport = httpx.ASGITransport(app=app, client=(peer, 50000))
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url=base_url) as client,
+    ):
+        yield client
+
+
+def memory_engine() -> AsyncEngine:
+    """An in-memory SQLite database that every connection of the engine shares."""
+    return create_async_engine("sqlite+aiosqlite://", poolclass=StaticPool)
