@@ -8,21 +8,23 @@ __all__ = ["guide_module"]
 
 
 # --- validation ---
-from collections.abc import AsyncIterator  # noqa: E402  (each helper block keeps its imports)
-from contextlib import asynccontextmanager  # noqa: E402
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
-import httpx  # noqa: E402
-from fastapi import FastAPI  # noqa: E402
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine  # noqa: E402
-from sqlalchemy.pool import StaticPool  # noqa: E402
+import httpx
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import StaticPool
 
 
 @asynccontextmanager
 async def asgi_client(
     app: FastAPI, base_url: str = "https://testserver", peer: str = "127.0.0.1"
 ) -> AsyncIterator[httpx.AsyncClient]:
-    """An httpx client calling the app in-process (peer = the client address the app sees),
-    with the app's lifespan running; https by default so `Secure` cookies are sent."""
+    """An httpx client calling the app in-process, with the app's lifespan running.
+
+    `peer` is the client address the app sees; https by default so `Secure` cookies are sent.
+    """
     transport = httpx.ASGITransport(app=app, client=(peer, 50000))
     async with (
         app.router.lifespan_context(app),

@@ -14,7 +14,6 @@ import jwt
 import pytest
 import redis.asyncio as redis
 from fastapi import Depends, FastAPI
-
 from guidekit import asgi_client, guide_module
 
 jwt_auth = guide_module("jwt_auth")
@@ -32,8 +31,10 @@ def alice() -> Any:
 
 @pytest.fixture(scope="module")
 def quick_alice() -> Any:
-    """For the flow test: a cheap hash, so logins there cost milliseconds (verify_password
-    reads the parameters from the stored hash); the real parameters are checked above."""
+    """A cheap hash for the flow test; the real parameters are checked separately.
+
+    verify_password reads the parameters from the stored hash, so these logins take milliseconds.
+    """
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(jwt_auth, "SCRYPT_N", 2**10)
         hashed = jwt_auth.hash_password("pw!")
@@ -88,7 +89,9 @@ def test_bad_token_is_rejected(case: str) -> None:
 def test_key_rotation_keeps_old_tokens_until_their_key_leaves_the_ring() -> None:
     old, _ = jwt_auth.create_token("42", "access", S)
     rotated = jwt_auth.JWTSettings(keys={**S.keys, "k2": b"n" * 32}, active_kid="k2")
-    assert jwt.get_unverified_header(jwt_auth.create_token("42", "access", rotated)[0])["kid"] == "k2"
+    assert (
+        jwt.get_unverified_header(jwt_auth.create_token("42", "access", rotated)[0])["kid"] == "k2"
+    )
     assert jwt_auth.decode_token(old, "access", rotated)["sub"] == "42"
     retired = jwt_auth.JWTSettings(keys={"k2": b"n" * 32}, active_kid="k2")
     with pytest.raises(jwt_auth.TokenError):
@@ -96,7 +99,7 @@ def test_key_rotation_keeps_old_tokens_until_their_key_leaves_the_ring() -> None
 
 
 def test_password_hash_meets_owasp_scrypt_minimum(alice: Any) -> None:
-    scheme, n, r, p, salt, digest = alice.password_hash.split("$")
+    scheme, n, r, p, salt, _digest = alice.password_hash.split("$")
     assert scheme == "scrypt" and len(bytes.fromhex(salt)) >= 16
     assert int(n) >= OWASP_SCRYPT_MIN["n"] and int(r) >= OWASP_SCRYPT_MIN["r"]
     assert int(p) >= OWASP_SCRYPT_MIN["p"]

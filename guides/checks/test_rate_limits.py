@@ -1,5 +1,4 @@
-"""Proofs for 'API Rate Limiting Implementation' (CLAUDE-validation.md):
-modules ratelimit_slowapi and ratelimit_redis."""
+"""Proofs for 'API Rate Limiting' (CLAUDE-validation.md): ratelimit_slowapi, ratelimit_redis."""
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ from collections.abc import AsyncIterator
 import pytest
 import redis.asyncio as redis
 from fastapi import FastAPI
-
 from guidekit import asgi_client, guide_module
 
 ratelimit_slowapi = guide_module("ratelimit_slowapi")
@@ -78,7 +76,7 @@ async def test_bucket_burst_refill_and_retry_after(bucket: object) -> None:
     assert (await take("burst", capacity=5, rate=10)).allowed
     assert (await take("cost", capacity=10, rate=1, cost=8)).allowed
     assert not (await take("cost", capacity=10, rate=1, cost=8)).allowed
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cost"):
         await take("cost", capacity=10, rate=1, cost=11)
 
 
@@ -123,7 +121,9 @@ async def test_middleware_keys_by_real_client_ip(redis_url: str, prefix: str) ->
         # The left-most entries are the client's own words: prepending one changes nothing.
         spoofed = {"X-Forwarded-For": "203.0.113.50, 198.51.100.1"}
         assert (await client.get("/api/items", headers=spoofed)).status_code == 429
-        pro = await codes(client, "GET", "/api/items", 20, headers={"X-API-Key": "key-alice", **ip1})
+        pro = await codes(
+            client, "GET", "/api/items", 20, headers={"X-API-Key": "key-alice", **ip1}
+        )
         assert pro == [200] * 20  # the account's tier, not the exhausted IP bucket
 
 
@@ -139,7 +139,9 @@ async def test_middleware_ignores_forwarded_for_from_untrusted_peers(
 async def test_middleware_login_limit_is_per_ip(redis_url: str, prefix: str) -> None:
     async with asgi_client(limited_app(redis_url, prefix), peer=PROXY) as client:
         ip = {"X-Forwarded-For": "203.0.113.9"}
-        logins = await codes(client, "POST", "/auth/login", 6, headers={"X-API-Key": "key-alice", **ip})
+        logins = await codes(
+            client, "POST", "/auth/login", 6, headers={"X-API-Key": "key-alice", **ip}
+        )
         assert logins == [200] * 5 + [429]
         r = await client.post("/auth/login", headers={"X-API-Key": "key-bob", **ip})
         assert r.status_code == 429

@@ -13,9 +13,8 @@ from typing import Any
 
 import httpx
 import pytest
-from PIL import Image, PngImagePlugin
-
 from guidekit import asgi_client, guide_module
+from PIL import Image, PngImagePlugin
 
 upload_pipeline = guide_module("upload_pipeline")
 
