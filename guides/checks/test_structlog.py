@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 
+import httpx
 import pytest
 import structlog
 from fastapi import Depends, FastAPI
@@ -159,11 +160,15 @@ def test_exceptions_are_logged_once_as_data(stream: io.StringIO) -> None:
     assert failed["exception"][0]["exc_type"] == "RuntimeError"
 
 
-def test_context_does_not_leak_into_the_next_request(stream: io.StringIO) -> None:
-    client = TestClient(create_app())
-    client.get("/orders/7", headers=AUTH)
-    entries(stream)
-    assert client.get("/orders/8").status_code == 401  # anonymous
+async def test_context_does_not_leak_into_the_next_request(stream: io.StringIO) -> None:
+    # ASGITransport runs the app in this task's context: the worst case for leaking bindings.
+    transport = httpx.ASGITransport(app=create_app())
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        await client.get("/orders/7", headers=AUTH)
+        assert structlog.contextvars.get_contextvars() == {}  # cleared when the request ends
+        structlog.contextvars.bind_contextvars(user_id="stale")  # e.g. left by other code
+        entries(stream)
+        assert (await client.get("/orders/8")).status_code == 401  # anonymous
     assert all("user_id" not in entry for entry in entries(stream))
 
 
