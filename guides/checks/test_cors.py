@@ -15,9 +15,17 @@ TENANT = "https://acme.example.com"
 EVIL = "https://example.com.evil.net"
 
 
+def create_app(raw_origins: str, subdomains_of: frozenset[str] = frozenset()) -> FastAPI:
+    """The startup wiring the guide describes."""
+    app = FastAPI()
+    origins = cors_policy.parse_allowed_origins(raw_origins)
+    cors_policy.install_cors(app, cors_policy.OriginPolicy(origins, subdomains_of))
+    return app
+
+
 def make_client() -> tuple[TestClient, list[str]]:
     """The guide's app with one read and one write endpoint; `writes` records executed POSTs."""
-    app = cors_policy.create_app(f"{APP}, https://admin.example.com", frozenset({"example.com"}))
+    app = create_app(f"{APP}, https://admin.example.com", frozenset({"example.com"}))
     writes: list[str] = []
 
     @app.get("/api/me")
@@ -173,7 +181,7 @@ def test_form_post_from_foreign_origin_never_executes() -> None:
 
 def test_unhandled_errors_lose_cors_headers() -> None:
     """ServerErrorMiddleware sits outside CORSMiddleware: the browser sees a 'CORS error'."""
-    app = cors_policy.create_app(APP)
+    app = create_app(APP)
 
     @app.get("/api/report")
     async def report() -> dict[str, str]:

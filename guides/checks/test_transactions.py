@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 tx_session = guide_module("tx_session")
 tx_request = guide_module("tx_request")
-Account, LedgerEntry = tx_session.Account, tx_session.LedgerEntry
+Account, Ledger = tx_session.Account, tx_session.Ledger
 Maker = async_sessionmaker[AsyncSession]
 
 
@@ -41,7 +41,7 @@ async def balances(maker: Maker) -> dict[str, int]:
 
 async def ledger_rows(maker: Maker) -> int:
     async with maker() as session:
-        return len((await session.scalars(select(LedgerEntry))).all())
+        return len((await session.scalars(select(Ledger))).all())
 
 
 # --- framed transactions and the service function -------------------------------------------
@@ -116,58 +116,68 @@ def serialization_failure() -> OperationalError:
     return OperationalError("UPDATE ...", {}, DriverError("could not serialize access", "40001"))
 
 
+class Booking:
+    """Opens an account through run_transaction, failing with the queued errors first."""
+
+    def __init__(self, maker: Maker) -> None:
+        self.maker = maker
+        self.delays: list[float] = []
+        self.failures: list[BaseException] = []
+        self.calls = 0
+
+    async def record_sleep(self, seconds: float) -> None:
+        self.delays.append(seconds)  # no real waiting in checks
+
+    async def open_account(self, owner: str) -> int:
+        async def work(session: AsyncSession) -> int:
+            self.calls += 1
+            account = Account(owner=owner, balance=0)
+            session.add(account)
+            await session.flush()  # the INSERT happens in every attempt...
+            if self.failures:
+                raise self.failures.pop(0)  # ...and is rolled back when the attempt fails
+            return account.id
+
+        return await tx_session.run_transaction(
+            self.maker, work, attempts=4, base_delay=0.1, sleep=self.record_sleep
+        )
+
+
 @pytest.fixture
-def booking(maker: Maker) -> tuple[list[float], list[BaseException], list[int], object]:
-    delays: list[float] = []
-    failures: list[BaseException] = []
-    calls: list[int] = []
-
-    async def record_sleep(seconds: float) -> None:
-        delays.append(seconds)  # no real waiting in checks
-
-    @tx_session.transactional(maker, attempts=4, base_delay=0.1, sleep=record_sleep)
-    async def open_account(session: AsyncSession, owner: str) -> int:
-        calls.append(1)
-        account = Account(owner=owner, balance=0)
-        session.add(account)
-        await session.flush()  # the INSERT happens in every attempt...
-        if failures:
-            raise failures.pop(0)  # ...and is rolled back when the attempt fails
-        return account.id
-
-    return delays, failures, calls, open_account
+def booking(maker: Maker) -> Booking:
+    return Booking(maker)
 
 
-async def test_serialization_failures_are_retried_without_duplicates(booking, maker) -> None:  # type: ignore[no-untyped-def]
-    delays, failures, calls, open_account = booking
+async def test_serialization_failures_are_retried_without_duplicates(
+    booking: Booking, maker: Maker
+) -> None:
     deadlock = OperationalError("INSERT ...", {}, DriverError("deadlock detected", "40P01"))
-    failures[:] = [serialization_failure(), deadlock]
-    await open_account("carol")
-    assert len(calls) == 3
-    assert 0 <= delays[0] <= 0.1 and 0 <= delays[1] <= 0.2  # exponential caps, jittered
-    assert list((await balances(maker))).count("carol") == 1
+    booking.failures[:] = [serialization_failure(), deadlock]
+    await booking.open_account("carol")
+    assert booking.calls == 3
+    assert 0 <= booking.delays[0] <= 0.1 and 0 <= booking.delays[1] <= 0.2  # jittered, capped
+    async with maker() as session:
+        owners = list(await session.scalars(select(Account.owner)))
+    assert owners.count("carol") == 1  # failed attempts left nothing behind
 
 
-async def test_sqlite_lock_is_retried(booking) -> None:  # type: ignore[no-untyped-def]
-    _, failures, calls, open_account = booking
-    failures[:] = [OperationalError("INSERT ...", {}, DriverError("database is locked"))]
-    await open_account("carol")
-    assert len(calls) == 2
+async def test_sqlite_lock_is_retried(booking: Booking) -> None:
+    booking.failures[:] = [OperationalError("INSERT ...", {}, DriverError("database is locked"))]
+    await booking.open_account("carol")
+    assert booking.calls == 2
 
 
-async def test_integrity_error_is_never_retried(booking) -> None:  # type: ignore[no-untyped-def]
-    _, _, calls, open_account = booking
+async def test_integrity_error_is_never_retried(booking: Booking) -> None:
     with pytest.raises(IntegrityError):
-        await open_account("alice")
-    assert len(calls) == 1
+        await booking.open_account("alice")
+    assert booking.calls == 1
 
 
-async def test_retries_are_bounded(booking) -> None:  # type: ignore[no-untyped-def]
-    _, failures, calls, open_account = booking
-    failures[:] = [serialization_failure() for _ in range(4)]
+async def test_retries_are_bounded(booking: Booking) -> None:
+    booking.failures[:] = [serialization_failure() for _ in range(4)]
     with pytest.raises(OperationalError):
-        await open_account("carol")
-    assert len(calls) == 4
+        await booking.open_account("carol")
+    assert booking.calls == 4
 
 
 def test_lost_connection_is_not_retryable() -> None:
