@@ -10,7 +10,8 @@ from typing import Annotated, Any
 import httpx
 import pytest
 import structlog
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from fastapi.testclient import TestClient
 from guidekit import guide_module
 from structlog.testing import capture_logs
@@ -44,6 +45,14 @@ def entries(buffer: io.StringIO) -> list[dict[str, Any]]:
     return lines
 
 
+async def current_user(authorization: Annotated[str | None, Header()] = None) -> str:
+    """Async, as rule 4 says; stands in for real token validation."""
+    if authorization != "Bearer demo-token":
+        raise HTTPException(status_code=401, detail="invalid credentials")
+    structlog.contextvars.bind_contextvars(user_id="user-42")
+    return "user-42"
+
+
 def create_app() -> FastAPI:
     app = FastAPI()
     app.add_middleware(log_setup.RequestContextMiddleware)
@@ -51,14 +60,14 @@ def create_app() -> FastAPI:
 
     @app.get("/orders/{order_id}")
     async def read_order(
-        order_id: int, user: Annotated[str, Depends(log_setup.current_user)]
+        order_id: int, user: Annotated[str, Depends(current_user)]
     ) -> dict[str, int]:
         orders.info("order_viewed", order_id=order_id)
         logging.getLogger("app.legacy").warning("slow query took %d ms", 250)
         return {"order_id": order_id}
 
     @app.get("/reports/daily")
-    async def daily_report(user: Annotated[str, Depends(log_setup.current_user)]) -> None:
+    async def daily_report(user: Annotated[str, Depends(current_user)]) -> None:
         raise RuntimeError("report store unavailable")
 
     def bind_in_thread() -> str:
@@ -187,3 +196,22 @@ def test_interpolated_messages_lose_their_fields() -> None:
     wrong, right = captured
     assert "user_id" not in wrong
     assert right == {"event": "user_logged_in", "user_id": 42, "log_level": "info"}
+
+
+def test_base_http_middleware_does_not_see_endpoint_bindings() -> None:
+    """Why rule 4 says pure ASGI: BaseHTTPMiddleware runs the endpoint in another task."""
+
+    async def log_outcome(request: Request, call_next: RequestResponseEndpoint) -> Response:
+        structlog.contextvars.bind_contextvars(request_id="req-1")
+        response = await call_next(request)
+        structlog.get_logger().info("request_finished")
+        return response
+
+    app = create_app()
+    app.add_middleware(BaseHTTPMiddleware, dispatch=log_outcome)
+    with capture_logs(processors=[structlog.contextvars.merge_contextvars]) as captured:
+        TestClient(app).get("/orders/7", headers=AUTH)
+    inner = next(e for e in captured if e["event"] == "order_viewed")
+    outer = [e for e in captured if e["event"] == "request_finished"][-1]
+    assert inner["user_id"] == "user-42"
+    assert "user_id" not in outer  # bound in the endpoint's task, invisible out here
