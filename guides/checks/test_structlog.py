@@ -215,3 +215,21 @@ def test_base_http_middleware_does_not_see_endpoint_bindings() -> None:
     outer = [e for e in captured if e["event"] == "request_finished"][-1]
     assert inner["user_id"] == "user-42"
     assert "user_id" not in outer  # bound in the endpoint's task, invisible out here
+
+
+def test_unconfigured_stdlib_logging_drops_info(capsys: pytest.CaptureFixture[str]) -> None:
+    """The mistake configure_logging avoids: stdlib routing with logging left unconfigured."""
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    root.handlers[:], _ = [], root.setLevel(logging.WARNING)  # a fresh interpreter's state
+    try:
+        structlog.configure(
+            processors=[structlog.stdlib.filter_by_level, structlog.processors.JSONRenderer()],
+            logger_factory=structlog.stdlib.LoggerFactory(),
+            wrapper_class=structlog.stdlib.BoundLogger,
+        )
+        structlog.stdlib.get_logger("app.orders").info("order_viewed", order_id=7)
+        assert capsys.readouterr().err == ""  # gone without a trace
+    finally:
+        structlog.reset_defaults()
+        root.handlers[:], _ = saved[0], root.setLevel(saved[1])

@@ -10,7 +10,12 @@ import pytest_asyncio
 from fastapi import Depends, FastAPI
 from guidekit import guide_module, sqlite_sessionmaker
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, InvalidRequestError, OperationalError, PendingRollbackError
+from sqlalchemy.exc import (
+    IntegrityError,
+    InvalidRequestError,
+    OperationalError,
+    PendingRollbackError,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 tx_session = guide_module("tx_session")
@@ -223,3 +228,4 @@ async def test_default_scope_commits_after_the_response(maker: Maker) -> None:
         # scope="function": the failed COMMIT happens before the response, which is an error.
         assert (await client.post("/checked-accounts")).status_code == 500
     assert await balances(maker) == {"alice": 10_000, "bob": 500}
+
