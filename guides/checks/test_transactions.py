@@ -4,8 +4,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated
 
-import pytest
 import httpx
+import pytest
 import pytest_asyncio
 from fastapi import Depends, FastAPI
 from guidekit import guide_module, sqlite_sessionmaker
@@ -201,7 +201,8 @@ async def test_request_error_after_flush_rolls_back_everything(maker: Maker) -> 
         assert (await client.post("/transfers", json=body)).status_code == 201
         # The second transfer writes and flushes, then exceeds the limit: nothing may persist.
         assert (await client.post("/transfers", json=body)).status_code == 422
-        overdraft = await client.post("/transfers", json={"source": "bob", "target": "alice", "cents": 9_000})
+        too_much = {"source": "bob", "target": "alice", "cents": 9_000}
+        overdraft = await client.post("/transfers", json=too_much)
         assert (overdraft.status_code, overdraft.json()) == (409, {"detail": "conflict"})
     assert await balances(maker) == {"alice": 7_000, "bob": 3_500}
     assert await ledger_rows(maker) == 2
@@ -228,4 +229,3 @@ async def test_default_scope_commits_after_the_response(maker: Maker) -> None:
         # scope="function": the failed COMMIT happens before the response, which is an error.
         assert (await client.post("/checked-accounts")).status_code == 500
     assert await balances(maker) == {"alice": 10_000, "bob": 500}
-
