@@ -107,6 +107,7 @@ async def test_a_valid_token_is_accepted(client: httpx.AsyncClient) -> None:
 
 async def test_a_token_for_another_audience_is_rejected(client: httpx.AsyncClient) -> None:
     """Same issuer, same key, minted for another service: it must not work here."""
+    assert gql.user_from_token(token()).id == LINUS  # our own audience passes
     stolen = token(aud="https://billing.example.com")
     with pytest.raises(jwt.InvalidAudienceError):
         gql.user_from_token(stolen)
