@@ -8,7 +8,7 @@ __all__ = ["guide_module"]
 
 
 # --- deployment ---
-from patternbrowser.core.guide_blocks import blocks_in  # noqa: E402
+from patternbrowser.core.guides.blocks import blocks_in  # noqa: E402
 from tests.helpers import ROOT  # noqa: E402
 
 
@@ -129,7 +129,7 @@ async def sqlite_sessionmaker(
 # --- monorepo ---
 from pathlib import Path as _Path
 
-from patternbrowser.core.guide_blocks import blocks_in as _blocks_in
+from patternbrowser.core.guides.blocks import blocks_in as _blocks_in
 
 GUIDES = _Path(__file__).resolve().parents[1]
 
