@@ -147,7 +147,9 @@ def run_copy(args: argparse.Namespace) -> int:
     example = _example(tracker, item, args.example)
     if args.to is not None:
         save_to_file(args.to, example.code + "\n")
-        print(f"saved example {example.number} of item {item.number} to {args.to}")
+        # a stream such as /dev/stdout carries the code itself: the confirmation goes aside
+        aside = sys.stdout if args.to.is_file() else sys.stderr
+        print(f"saved example {example.number} of item {item.number} to {args.to}", file=aside)
         return 0
     writer = tty_writer() if sys.stdout.isatty() or sys.stderr.isatty() else None
     result = copy_text(example.code, writer)

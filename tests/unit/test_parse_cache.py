@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from patternbrowser.core.todo import parse_cache
@@ -71,7 +73,7 @@ def test_cache_can_be_turned_off(seed, cache_dir, counted, monkeypatch):
 class _Planted:
     """A pickle that, when loaded, creates a file: proof that a planted entry was executed."""
 
-    def __init__(self, marker):
+    def __init__(self, marker: Path) -> None:
         self.marker = marker
 
     def __reduce__(self):

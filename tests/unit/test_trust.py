@@ -6,6 +6,8 @@ import multiprocessing
 import os
 import random
 import signal
+import subprocess
+import sys
 import time
 import tomllib
 from pathlib import Path
@@ -169,3 +171,44 @@ def test_history_is_kept_short_but_keeps_what_recurrence_needs(seed, cli):
     history = raw["items"]["21"]["history"]
     assert len(history) == HISTORY_KEPT + 1
     assert history[0]["to"] == "completed"  # the last completion, older than the kept tail
+
+
+def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """The CLI in its own process, bounded in time (a hang fails the test)."""
+    command = [sys.executable, "-m", "patternbrowser", *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_special_files_in_the_guides_folder_are_skipped_not_read(seed, tmp_path):
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "CLAUDE-ok.md").write_text("# fine\n\n## Section\n\nText.\n", encoding="utf-8")
+    (guides / "zero.md").symlink_to("/dev/zero")
+    os.mkfifo(guides / "pipe.md")
+    outside = tmp_path / "outside.md"
+    outside.write_text("# elsewhere\n", encoding="utf-8")
+    (guides / "away.md").symlink_to(outside)
+    exported = run_cli("--todo", seed, "--guides", guides, "export", "--check")
+    assert exported.returncode == 1 and "Traceback" not in exported.stderr
+    check = run_cli("--todo", seed, "--guides", guides, "check")
+    assert check.returncode == 1 and "Traceback" not in check.stderr
+    for name, words in [
+        ("zero.md", "not a regular file"),
+        ("pipe.md", "not a regular file"),
+        ("away.md", "links outside the guides folder"),
+    ]:
+        assert any(name in line and words in line for line in check.stdout.splitlines()), name
+
+
+def test_copy_to_a_pipe_writes_the_code_and_does_not_hang(seed):
+    result = subprocess.run(
+        f"{sys.executable} -m patternbrowser --todo {seed} copy 3 --to /dev/stdout | cat",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("from jose import JWTError, jwt\n")
+    assert "saved example 1 of item 3 to /dev/stdout" in result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import os
 import shutil
+import stat
 import subprocess
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -119,10 +120,32 @@ def tty_writer() -> TerminalWriter:
 
 
 def save_to_file(path: Path, text: str) -> None:
-    """Write `text` to a new file (never over an existing one), atomically."""
-    snapshot = read_snapshot(path, missing_ok=True)
-    if snapshot.data is not None:
+    """Write `text` to a new file (never over an existing one) atomically, or to a stream.
+
+    A pipe or terminal such as /dev/stdout is written to, never read: reading our own
+    pipe to see whether it "exists" would wait forever.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise WriteError(f"cannot write: {error.strerror or error}", path) from None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        _write_stream(path, text)
+        return
+    if mode is not None:
         raise WriteError("already exists; not overwritten (choose another name)", path)
+    snapshot = read_snapshot(path, missing_ok=True)
     if not path.parent.is_dir():
         raise WriteError(f"folder {path.parent} does not exist", path)
     write_atomic(snapshot, text.encode("utf-8"))
+
+
+def _write_stream(path: Path, text: str) -> None:
+    """Write to a pipe, terminal or other device the user named."""
+    try:
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise WriteError(f"cannot write: {error.strerror or error}", path) from None

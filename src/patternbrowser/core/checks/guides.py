@@ -10,6 +10,7 @@ from patternbrowser.core.guidepath import resolve_guide, unsafe_reason
 from patternbrowser.core.guides.blocks import code_units, collect_blocks
 from patternbrowser.core.guides.budgets import FAMILY_BYTES, FILE_BYTES, check_budgets
 from patternbrowser.core.guides.example_report import load_report
+from patternbrowser.core.guides.files import scan_guides
 from patternbrowser.core.guides.library import GuideLibrary
 from patternbrowser.core.guides.links import check_links
 from patternbrowser.core.guides.modules import index_modules
@@ -32,6 +33,8 @@ def check_guides(tracker: Tracker, folder: Path) -> GuideCheck:
     if not folder.is_dir():
         result.problems.append(Problem("guides folder does not exist", None, folder))
         return result
+    for path, reason in scan_guides(folder).skipped:
+        result.problems.append(Problem(f"guide file {reason}", None, path))
     _check_targets(tracker, folder, result)
     links = check_links(folder)
     for link, reason in links.broken:

@@ -6,6 +6,7 @@ import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from patternbrowser.core.guides.files import scan_guides
 from patternbrowser.core.todo.parser import block_markdown
 from patternbrowser.core.textfile import read_lines
 
@@ -116,8 +117,8 @@ def blocks_in(path: Path) -> list[CodeBlock]:
 
 
 def guide_files(folder: Path) -> list[Path]:
-    """The guide files of a folder and its subfolders, in path order."""
-    return sorted(folder.rglob("*.md")) if folder.is_dir() else []
+    """The guide files of a folder and its subfolders that are safe to read, in path order."""
+    return scan_guides(folder).files
 
 
 def collect_blocks(folder: Path) -> list[CodeBlock]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from patternbrowser.core.errors import InputError
+from patternbrowser.core.guides.files import scan_guides
 from patternbrowser.core.guides.library import Guide, Heading, parse_guide
 from patternbrowser.core.todo.model import Problem
 
@@ -36,7 +37,7 @@ def estimated_tokens(size: int) -> int:
 
 def family_files(folder: Path) -> list[Path]:
     """The guides an assistant reads: `CLAUDE*.md` at the top of the folder."""
-    return sorted(path for path in folder.glob("CLAUDE*.md") if path.is_file())
+    return scan_guides(folder, "CLAUDE*.md", recursive=False).files
 
 
 def check_budgets(folder: Path) -> BudgetReport:

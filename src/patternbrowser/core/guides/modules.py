@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from patternbrowser.core.guides.blocks import Runnable, code_units, collect_blocks
+from patternbrowser.core.guides.files import scan_guides
 from patternbrowser.core.todo.model import Problem
 
 CHECKS_FOLDER = "checks"  # guides/checks/: the companion test files of the guides
@@ -41,7 +42,7 @@ def index_modules(folder: Path, units: list[Runnable] | None = None) -> ModuleIn
             )
         else:
             index.modules[name] = unit
-    for path in sorted((folder / CHECKS_FOLDER).glob("*.py")):
+    for path in scan_guides(folder / CHECKS_FOLDER, "*.py", recursive=False).files:
         for name, line in _loaded_names(path, index.problems):
             index.references.setdefault(name, []).append((path, line))
     for name, unit in sorted(index.modules.items()):
