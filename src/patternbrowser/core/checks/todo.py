@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from patternbrowser.core.progress.recurrence import parse_interval
 from patternbrowser.core.progress.tracker import Tracker
 from patternbrowser.core.todo.model import Problem
 
@@ -30,6 +31,18 @@ def check_todo(tracker: Tracker) -> list[Problem]:
                     store.path,
                 )
             )
+    for item in tracker.document.items:
+        if item.recurrence is not None and parse_interval(item.recurrence) is None:
+            problems.append(
+                Problem(
+                    f"item {item.number}: recurrence '{_short(item.recurrence)}' is not an "
+                    "interval "
+                    "(Monthly, Quarterly, Every N days/weeks/months/years, at most 100 years); "
+                    "its next due date follows the Next Review line",
+                    item.line,
+                    tracker.document.path,
+                )
+            )
     for drift in tracker.drift():
         problems.append(
             Problem(
@@ -45,3 +58,8 @@ def check_todo(tracker: Tracker) -> list[Problem]:
 def _item_line(tracker: Tracker, number: int) -> int | None:
     item = tracker.document.item(number)
     return item.line if item else None
+
+
+def _short(text: str, most: int = 40) -> str:
+    """A value quoted in a message, cut to `most` characters."""
+    return text if len(text) <= most else text[: most - 1] + "…"

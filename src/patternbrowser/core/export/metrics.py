@@ -10,7 +10,7 @@ from patternbrowser.core.todo.model import TableRow, TodoDocument
 
 EXAMPLES_TESTED = "Code examples tested"
 CROSS_REFERENCES = "Cross-references accurate"
-_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_PERCENT = re.compile(r"(?<!\d)(\d{1,6}(?:\.\d{1,6})?)\s*%")  # longer numbers are not targets
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ _NAMED = {
     "annually": (12, 0),
 }
 _EVERY = re.compile(r"every\s+(\d+)\s*(day|week|month|quarter|year)s?", re.I)
+LONGEST_MONTHS = 100 * 12  # a recurrence longer than a century is a typo, not a plan
 _UNIT = {"day": (0, 1), "week": (0, 7), "month": (1, 0), "quarter": (3, 0), "year": (12, 0)}
 
 
@@ -36,12 +37,15 @@ class Interval:
     months: int = 0
     days: int = 0
 
-    def after(self, start: date) -> date:
-        """The date one interval after `start` (month ends clamp: Jan 31 + 1 month = Feb 28)."""
+    def after(self, start: date) -> date | None:
+        """The date one interval after `start` (Jan 31 + 1 month = Feb 28); None past year 9999."""
         month_index = start.month - 1 + self.months
         year, month = start.year + month_index // 12, month_index % 12 + 1
-        day = min(start.day, _month_length(year, month))
-        return date(year, month, day) + timedelta(days=self.days)
+        try:
+            day = min(start.day, _month_length(year, month))
+            return date(year, month, day) + timedelta(days=self.days)
+        except (ValueError, OverflowError):  # beyond what a date can hold
+            return None
 
 
 def _month_length(year: int, month: int) -> int:
@@ -57,10 +61,11 @@ def parse_interval(text: str) -> Interval | None:
         if cleaned.startswith(name):
             return Interval(months, days)
     match = _EVERY.search(text)
-    if match:
+    if match and len(match[1]) <= 6:
         count = int(match[1])
         months, days = _UNIT[match[2].lower()]
-        return Interval(months * count, days * count)
+        if months * count <= LONGEST_MONTHS and days * count <= LONGEST_MONTHS * 31:
+            return Interval(months * count, days * count)
     return None
 
 
@@ -106,6 +111,8 @@ def due(item: Item, record: Record | None, document: TodoDocument, today: date) 
     next_due: date | None
     if done is not None and interval is not None:
         next_due, source = interval.after(done), "completion"
+        if next_due is None:
+            source = "unknown"
     else:
         next_due = next_review(document)
         source = "next-review" if next_due is not None else "unknown"

@@ -79,6 +79,8 @@ def load_store(path: Path) -> Store:
     text = decode(snapshot.data, path)
     try:
         raw = tomllib.loads(text)
+    except RecursionError:
+        raise InputError("not a progress store: values are nested too deeply", path) from None
     except tomllib.TOMLDecodeError as error:
         line = _TOML_LINE.search(str(error))
         message = str(error).split(" (at ")[0]
@@ -128,7 +130,7 @@ def _check_schema(raw: dict[str, Any], path: Path) -> None:
 
 
 def _item_number(key: str, path: Path, text: str) -> int:
-    if not key.isdigit():
+    if not (key.isascii() and key.isdigit() and len(key) <= 9):
         raise InputError(f"items.{key}: item keys must be numbers", path, _line_of(text, key))
     return int(key)
 
@@ -144,7 +146,10 @@ def _record(value: Any, number: int, path: Path, text: str) -> Record:
     if not isinstance(changed, datetime):
         raise fail("'changed' must be a date-time")
     history = []
-    for entry in value.get("history", []):
+    entries = value.get("history", [])
+    if not isinstance(entries, list):
+        raise fail("'history' must be an array of tables")
+    for entry in entries:
         if not isinstance(entry, dict) or not isinstance(entry.get("at"), datetime):
             raise fail("each history entry needs 'at' (a date-time)")
         previous = entry.get("from")

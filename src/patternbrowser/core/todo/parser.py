@@ -41,8 +41,12 @@ _SUMMARY_ENTRY = re.compile(r"^(.+?):\s*(\d+)\s*/\s*(\d+)\b")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # also what export rewrites
 _GUIDE = re.compile(r"`([^`]+?\.md)`")
 _QUOTED = re.compile(r"`([^`]+)`")
-_EFFORT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s*h(?:ours?|rs?)?\b", re.I)
+_EFFORT = re.compile(
+    r"(?<!\d)(\d{1,6}(?:\.\d{1,3})?)(?:\s*[-–]\s*(\d{1,6}(?:\.\d{1,3})?))?\s*h(?:ours?|rs?)?\b",
+    re.I,
+)
 _DATE_FIELDS = ("Last Updated", "Next Review")
+MAX_DIGITS = 9  # item, phase and summary numbers; longer ones are typos or hostile input
 
 
 # Only block structure matters here; inline parsing (emphasis, links) would cost most of the
@@ -77,6 +81,15 @@ class _State:
         """Record a problem at a 0-based line index."""
         line = line_index + 1 if line_index is not None else None
         self.problems.append(Problem(message, line, self.path))
+
+    def number(self, digits: str, what: str, line_index: int) -> int | None:
+        """`digits` as an int, or None with a warning when it is too long to be meant."""
+        if len(digits) > MAX_DIGITS:
+            self.warn(
+                f"{what} has {len(digits):,} digits (at most {MAX_DIGITS}); ignored", line_index
+            )
+            return None
+        return int(digits)
 
 
 def parse_todo(path: Path) -> TodoDocument:
@@ -147,9 +160,10 @@ def _on_heading(state: _State, token: Token, inline: Token) -> None:
 def _on_h3(state: _State, content: str, line_index: int) -> None:
     marker_status, _, rest = split_marker(content)
     match = _ITEM_HEADING.match(rest.lstrip())
-    if match:
+    number = state.number(match[1], "item number", line_index) if match else None
+    if match and number is not None:
         state.item = Item(
-            number=int(match[1]),
+            number=number,
             title=match[2].strip(),
             section=state.section,
             line=line_index + 1,
@@ -158,8 +172,8 @@ def _on_h3(state: _State, content: str, line_index: int) -> None:
         )
         return
     phase = _PHASE_HEADING.match(content)
-    if phase:
-        state.phase = Phase(int(phase[1]), phase[2].strip(), phase[3], line_index + 1)
+    if phase and (number := state.number(phase[1], "phase number", line_index)) is not None:
+        state.phase = Phase(number, phase[2].strip(), phase[3], line_index + 1)
         state.phases.append(state.phase)
 
 
@@ -185,8 +199,11 @@ def _on_paragraph(state: _State, token: Token, inline: Token) -> None:
         if not match:
             continue
         name, value = match[1].strip(), match[2]
-        if name in _DATE_FIELDS and (date := DATE.search(value)):
-            state.dates.append(DateLine(name, date.group(), index))
+        if name in _DATE_FIELDS and (found := DATE.search(value)):
+            if _real_date(found.group()):
+                state.dates.append(DateLine(name, found.group(), index))
+            else:
+                state.warn(f"**{name}**: {found.group()} is not a date; ignored", index)
         if state.item is not None:
             _set_field(state, state.item, name, value, index)
 
@@ -224,11 +241,16 @@ def _on_list_item(state: _State, token: Token, inline: Token | None) -> None:
         and (refs := _ITEM_REF.findall(inline.content))
     ):
         status, _, _ = split_marker(inline.content)
-        state.phase.entries.append(PhaseEntry(int(refs[0]), inline.content, first, status))
+        number = state.number(refs[0], "item reference", first)
+        if number is not None:
+            state.phase.entries.append(PhaseEntry(number, inline.content, first, status))
     elif state.in_summary:
         match = _SUMMARY_ENTRY.match(inline.content)
         if match:
-            state.raw_summary.append((match[1].strip(), int(match[2]), int(match[3]), first))
+            done = state.number(match[2], "summary count", first)
+            total = state.number(match[3], "summary count", first)
+            if done is not None and total is not None:
+                state.raw_summary.append((match[1].strip(), done, total, first))
 
 
 def _on_fence(state: _State, token: Token) -> None:
@@ -298,3 +320,14 @@ def _item_sections(state: _State) -> Iterator[Section]:
     for section in state.sections:
         if id(section) in with_items or section.priority is not None:
             yield section
+
+
+def _real_date(text: str) -> bool:
+    """True for a YYYY-MM-DD that names a day of the calendar (not 2025-02-30)."""
+    from datetime import date
+
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
