@@ -123,7 +123,7 @@ def test_export_builds_on_an_edit_made_after_loading(seed, cli, monkeypatch):
 
 
 def test_store_changed_between_load_and_set_is_not_overwritten(seed, cli, monkeypatch):
-    from patternbrowser.core.progress.store import save_store as real
+    from patternbrowser.core.progress.store_write import save_store as real
 
     store = seed.with_name("TODO.progress.toml")
 

@@ -9,7 +9,8 @@ import tomllib
 import pytest
 
 from patternbrowser.core.errors import ConflictError, InputError
-from patternbrowser.core.progress.store import default_store_path, load_store, save_store
+from patternbrowser.core.progress.store import default_store_path, load_store
+from patternbrowser.core.progress.store_write import save_store
 from patternbrowser.core.status import Status
 from patternbrowser.core.workspace import open_workspace
 from tests.helpers import NOW
@@ -159,3 +160,28 @@ def test_session_still_notices_an_outside_edit_after_its_own_write(seed, fixed_c
     seed.write_text(seed.read_text(encoding="utf-8") + "\nA line added elsewhere.\n")
     session.change_status(3, Status.IN_PROGRESS)  # writes the store, not the TODO
     assert session.reload_if_changed().changed == [str(seed)]
+
+
+def test_a_write_rewrites_only_the_changed_record(seed, fixed_clock):
+    store_path = seed.with_name("TODO.progress.toml")
+    other = (
+        '[items.4] # uploads\r\ntitle = "File Upload Security"\r\nstatus = "blocked"\r\n'
+        "changed = 2026-01-01T00:00:00Z   # waiting for the scanner\r\n\r\n"
+        "[[items.4.history]]\r\nat = 2026-01-01T00:00:00Z\r\nto = 'blocked'\r\n"
+    )
+    store_path.write_bytes(
+        (
+            "# mine\r\nschema = 1\r\n\r\n[items.3]\r\n"
+            'title = "JWT Authentication Flow"\r\nstatus = "in_progress"\r\n'
+            "changed = 2026-01-01T00:00:00Z\r\n\r\n" + other + "\r\n# the end\r\n"
+        ).encode()
+    )
+    workspace = open_workspace(seed)
+    workspace.tracker.set_status(3, Status.COMPLETED, "set")
+    workspace.tracker.set_status(5, Status.IN_PROGRESS, "set")
+    save_store(workspace.tracker.store)
+    data = store_path.read_bytes().decode()
+    assert data.startswith("# mine\r\nschema = 1\r\n\r\n[items.3]\r\n")
+    assert other in data and "\r\n# the end\r\n" in data
+    assert "\n" not in data.replace("\r\n", "")
+    assert load_store(store_path).records == workspace.tracker.store.records

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, TypeVar
 from patternbrowser.core import clock
 from patternbrowser.core.errors import PatternbrowserError
 from patternbrowser.core.guides.library import GuideLibrary
-from patternbrowser.core.progress.store import Store, save_store
+from patternbrowser.core.progress.store import Store
+from patternbrowser.core.progress.store_write import save_store
 from patternbrowser.core.progress.tracker import Tracker
 from patternbrowser.core.safefile import Fingerprint, fingerprint
 from patternbrowser.core.status import Status

@@ -14,12 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from patternbrowser.core.errors import PatternbrowserError, WriteError
-from patternbrowser.core.progress.store import (
-    Store,
-    default_store_path,
-    load_store,
-    save_store,
-)
+from patternbrowser.core.progress.store import Store, default_store_path, load_store
+from patternbrowser.core.progress.store_write import save_store
 from patternbrowser.core.progress.tracker import Tracker
 from patternbrowser.core.safefile import Snapshot, is_read_only, read_snapshot, write_atomic
 from patternbrowser.core.status import Status

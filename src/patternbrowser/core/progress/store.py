@@ -9,8 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from patternbrowser.core.errors import InputError, WriteError
-from patternbrowser.core.safefile import Snapshot, folder_writable, read_snapshot, write_atomic
+from patternbrowser.core.errors import InputError
+from patternbrowser.core.safefile import Snapshot, folder_writable, read_snapshot
 from patternbrowser.core.status import Status
 from patternbrowser.core.textfile import decode
 
@@ -74,9 +74,18 @@ def load_store(path: Path) -> Store:
     store = Store(path, snapshot)
     if snapshot.data is None:
         return store
+    store.records = parse_records(decode(snapshot.data, path), path)
+    for number, record in store.records.items():
+        if len(record.history) > HISTORY_KEPT:  # written before histories were kept short
+            record.history = compacted(record.history)
+            store.dirty.add(number)  # rewritten short with the next change
+    return store
+
+
+def parse_records(text: str, path: Path) -> dict[int, Record]:
+    """The records of a store's text, read with tomllib; errors name the file and line."""
     import tomllib  # only when there is a store to read
 
-    text = decode(snapshot.data, path)
     try:
         raw = tomllib.loads(text)
     except RecursionError:
@@ -88,16 +97,14 @@ def load_store(path: Path) -> Store:
             f"not valid TOML: {message}", path, int(line[1]) if line else None
         ) from None
     _check_schema(raw, path)
+    records = {}
     for key, value in raw.get("items", {}).items():
         number = _item_number(key, path, text)
-        record = store.records[number] = _record(value, number, path, text)
-        if len(record.history) > HISTORY_KEPT:  # written before histories were kept short
-            record.history = compacted(record.history)
-            store.dirty.add(number)  # rewritten short with the next change
-    return store
+        records[number] = _record(value, number, path, text)
+    return records
 
 
-HISTORY_KEPT = 20  # changes kept per item: enough to read back, small enough to rewrite
+HISTORY_KEPT = 10  # changes kept per item: enough to look back, small enough to reread
 
 
 def compacted(history: list[Change]) -> list[Change]:
@@ -191,126 +198,3 @@ def _line_of(text: str, key: str) -> int | None:
     pattern = re.compile(rf'^[ \t]*\[\s*items\s*\.\s*"?{re.escape(key)}"?\s*[\].]', re.M)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
-
-
-def save_store(store: Store) -> None:
-    """Write the dirty records into the file with tomlkit, keeping everything else.
-
-    The new text is read back with tomllib before it replaces the file: a store that could
-    not be read again is never written.
-    """
-    if not store.dirty:
-        return
-    import tomlkit  # slow to import and to run: only when something is written
-
-    data = store.snapshot.data
-    document = tomlkit.parse(decode(data, store.path)) if data else tomlkit.parse(_HEADER)
-    document["schema"] = SCHEMA_VERSION
-    items = _items_table(document)
-    for number in sorted(store.dirty):
-        record = store.records.get(number)
-        if record is None:
-            items.pop(str(number), None)
-        else:
-            items[str(number)] = _record_table(record, items.get(str(number)))
-    new_data = tomlkit.dumps(document).encode("utf-8")
-    _check_round_trip(store, new_data)
-    store.path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(store.snapshot, new_data)
-    store.snapshot = Snapshot(store.path, new_data)
-    store.dirty.clear()
-
-
-def _items_table(document: Any) -> Any:
-    """The `[items]` table, turned into a standard table when it was written inline."""
-    import tomlkit
-    from tomlkit.items import InlineTable
-
-    items = document.get("items")
-    if items is None or isinstance(items, InlineTable):
-        # `items = { 3 = {...} }` cannot take [items.N] sub-tables: rebuild it as a super-table
-        table = tomlkit.table(is_super_table=True)
-        for key, value in (items or {}).items():
-            table[key] = _standard_table(value)
-        if "items" in document:
-            del document["items"]
-        else:
-            document.add(tomlkit.nl())
-        document["items"] = table
-        return table
-    for key in list(items.keys()):
-        if isinstance(items[key], InlineTable):  # `3 = { status = ... }` under [items]
-            items[key] = _standard_table(items[key])
-    return items
-
-
-def _standard_table(value: Any) -> Any:
-    """A `[items.N]` table with the values of an inline table (history as an array of tables)."""
-    import tomlkit
-
-    table = tomlkit.table()
-    for key, item in value.items():
-        if key == "history" and isinstance(item, list):
-            history = tomlkit.aot()
-            for entry in item:
-                history.append(tomlkit.item(dict(entry)))
-            table[key] = history
-        else:
-            table[key] = item.unwrap() if hasattr(item, "unwrap") else item
-    return table
-
-
-def _check_round_trip(store: Store, data: bytes) -> None:
-    """Refuse to write text that tomllib cannot read back into the records written."""
-    check = Store(store.path, Snapshot(store.path, data))
-    import tomllib
-
-    try:
-        raw = tomllib.loads(data.decode("utf-8"))
-        _check_schema(raw, store.path)
-        text = data.decode("utf-8")
-        for key, value in raw.get("items", {}).items():
-            check.records[_item_number(key, store.path, text)] = _record(
-                value, int(key), store.path, text
-            )
-    except (tomllib.TOMLDecodeError, InputError) as error:
-        raise WriteError(
-            f"the updated store would not read back ({error}); nothing written", store.path
-        ) from None
-    for number in store.dirty:
-        if check.records.get(number) != store.records.get(number):
-            raise WriteError(
-                f"the updated store would not read back item {number} as written; nothing written",
-                store.path,
-            )
-
-
-def _record_table(record: Record, existing: Any) -> Any:
-    import tomlkit
-
-    table = existing if existing is not None else tomlkit.table()
-    values: dict[str, Any] = {
-        "title": record.title,
-        "status": record.status.value,
-        "changed": record.changed,
-        "note": record.note,
-        "synced": record.synced.value if record.synced else None,
-    }
-    for key, value in values.items():
-        if value is None:
-            table.pop(key, None)
-        else:
-            table[key] = value
-    history = tomlkit.aot()
-    for change in record.history:
-        entry = tomlkit.table()
-        entry["at"] = change.at
-        if change.previous is not None:
-            entry["from"] = change.previous.value
-        entry["to"] = change.status.value
-        entry["source"] = change.source
-        history.append(entry)
-    table.pop("history", None)
-    if record.history:
-        table["history"] = history
-    return table
