@@ -16,6 +16,7 @@ from typing import Self
 import aiosqlite
 import httpx
 import pytest
+
 from guidekit import guide_module
 
 actx = guide_module("actx_resources")

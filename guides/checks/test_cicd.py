@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 import yaml
+
 from guidekit import guide_blocks, guide_module
 
 ci_smoke = guide_module("ci_smoke")
@@ -220,7 +221,8 @@ def test_the_todo_draft_breaks_the_rules() -> None:
         ('      - run: echo "${{ github.event.pull_request.title }}"\n', "pass it via env"),
         ('      - run: ./deploy.sh "${{ inputs.image }}"\n', "pass it via env"),
         (
-            "      - run: ./deploy.sh\n        env: {KEY: '${{ secrets.AWS_SECRET_ACCESS_KEY }}'}\n",
+            "      - run: ./deploy.sh\n"
+            "        env: {KEY: '${{ secrets.AWS_SECRET_ACCESS_KEY }}'}\n",
             "use OIDC",
         ),
     ],
@@ -238,7 +240,10 @@ def test_the_linter_catches_each_broken_step(step: str, problem: str) -> None:
         UV_STEP,
         f"      - uses: docker/login-action@{LOGIN_SHA} # v3.4.0\n",
         "      - run: uv sync --locked && uv run --no-sync pytest\n",
-        '      - run: echo "$TITLE"\n        env: {TITLE: "${{ github.event.pull_request.title }}"}\n',
+        (
+            '      - run: echo "$TITLE"\n'
+            '        env: {TITLE: "${{ github.event.pull_request.title }}"}\n'
+        ),
     ],
 )
 def test_the_linter_accepts_the_right_form(step: str) -> None:
@@ -259,8 +264,12 @@ def test_the_linter_wants_least_privilege(header: str, problem: str) -> None:
 
 
 def test_the_linter_refuses_to_cancel_deployments() -> None:
-    text = workflow(UV_STEP, header="permissions: {}\nconcurrency: {group: d, cancel-in-progress: true}\n")
-    deploying = text.replace("    timeout-minutes: 5\n", "    timeout-minutes: 5\n    environment: production\n")
+    text = workflow(
+        UV_STEP, header="permissions: {}\nconcurrency: {group: d, cancel-in-progress: true}\n"
+    )
+    deploying = text.replace(
+        "    timeout-minutes: 5\n", "    timeout-minutes: 5\n    environment: production\n"
+    )
     assert any("stop a deployment" in problem for problem in lint_workflow(deploying))
 
 
@@ -299,5 +308,5 @@ def test_smoke_fails_loudly_when_the_service_never_becomes_ready() -> None:
 
 def test_smoke_catches_the_old_version_still_serving() -> None:
     client, _ = deployment(200, version="1.4.1")
-    with client, pytest.raises(AssertionError, match="1.4.1 is live, not v1.4.2"):
+    with client, pytest.raises(AssertionError, match=re.escape("1.4.1 is live, not v1.4.2")):
         ci_smoke.verify_release(client, "v1.4.2", tries=3, delay=0)

@@ -6,6 +6,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.testclient import TestClient
+
 from guidekit import guide_module
 
 cors_policy = guide_module("cors_policy")
@@ -72,7 +73,9 @@ def test_malformed_origins_are_refused_at_startup(entry: str, reason: str) -> No
 
 
 def test_valid_list_is_normalised() -> None:
-    parsed = cors_policy.parse_allowed_origins("https://App.Example.com:8443, , http://localhost:5173")
+    parsed = cors_policy.parse_allowed_origins(
+        "https://App.Example.com:8443, , http://localhost:5173"
+    )
     assert parsed == {"https://app.example.com:8443", "http://localhost:5173"}
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from guidekit import guide_blocks, guide_module
 
 with warnings.catch_warnings():
@@ -174,7 +175,9 @@ def _runtime_problems(runtime: Stage, builder: Stage, args: dict[str, str]) -> l
 
 
 def healthcheck_command(text: str) -> list[str]:
-    return json.loads(re.search(r"HEALTHCHECK .*?CMD (\[.*?\])", text.replace("\\\n", " ")).group(1))
+    return json.loads(
+        re.search(r"HEALTHCHECK .*?CMD (\[.*?\])", text.replace("\\\n", " ")).group(1)
+    )
 
 
 # ------------------------------------------------------------------------------ Dockerfile
@@ -203,12 +206,20 @@ def test_the_todo_draft_breaks_the_rules() -> None:
         ("USER 10001:10001", "USER nobody", "not a numeric UID"),
         ("USER 10001:10001", "USER 0", "not a numeric UID"),
         ("USER 10001:10001\n", "", "USER (root)"),
-        ('CMD ["uvicorn", "myservice.main:app", "--host", "0.0.0.0", "--port"', "CMD uvicorn", "shell-form"),
+        (
+            'CMD ["uvicorn", "myservice.main:app", "--host", "0.0.0.0", "--port"',
+            "CMD uvicorn",
+            "shell-form",
+        ),
         ("HEALTHCHECK", "# HEALTHCHECK", "no HEALTHCHECK"),
         ("ARG UV_VERSION=0.13.9", "ARG UV_VERSION=latest", "pinned ghcr.io/astral-sh/uv"),
         ("AS runtime", "AS runtime\nCOPY --from=uv /uv /bin/", "uv shipped"),
         ("-slim-trixie AS runtime", "-slim-bookworm AS runtime", "bases differ"),
-        ("COPY --from=builder /app/.venv /app/.venv", "COPY --from=builder /app/.venv /opt/venv", "venv"),
+        (
+            "COPY --from=builder /app/.venv /app/.venv",
+            "COPY --from=builder /app/.venv /opt/venv",
+            "venv",
+        ),
         ("COPY --from=builder /app/.venv", "COPY --chown=app --from=builder /app/.venv", "owned"),
         ("ENV UV_COMPILE", "ENV INDEX_TOKEN=abc UV_COMPILE", "secret in ENV"),
         ("WORKDIR /app\n# Dependencies", "# Dependencies", "before WORKDIR"),
@@ -226,7 +237,9 @@ def test_the_linter_catches_each_broken_variant(old: str, new: str, problem: str
 
 
 def test_source_copied_before_the_dependency_layer_is_caught() -> None:
-    reordered = DOCKERFILE.replace("WORKDIR /app\n# Dependencies", "WORKDIR /app\nCOPY . /app\n#", 1)
+    reordered = DOCKERFILE.replace(
+        "WORKDIR /app\n# Dependencies", "WORKDIR /app\nCOPY . /app\n#", 1
+    )
     assert any("source copied before" in problem for problem in lint_dockerfile(reordered))
 
 

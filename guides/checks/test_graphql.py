@@ -13,7 +13,6 @@ import httpx
 import jwt
 import pytest
 import pytest_asyncio
-from guidekit import guide_module
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -22,6 +21,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from strawberry.dataloader import DataLoader
+
+from guidekit import guide_module
 
 gql = guide_module("gql_api")
 
@@ -314,7 +315,7 @@ async def test_page_size_is_capped(client: httpx.AsyncClient) -> None:
 
 
 async def test_extension_instances_are_deprecated() -> None:
-    with pytest.warns(DeprecationWarning):
+    with pytest.warns(DeprecationWarning, match="Passing an extension instance"):
         gql.strawberry.Schema(query=gql.Query, extensions=[gql.QueryDepthLimiter(max_depth=6)])
 
 

@@ -7,12 +7,13 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from guidekit import guide_module, run_pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import FailedHealthCheck, HypothesisWarning
 from hypothesis.stateful import run_state_machine_as_test
 from pydantic import BaseModel, Field, ValidationError
+
+from guidekit import guide_module, run_pytest
 
 hyp = guide_module("hyp_properties")
 registry = guide_module("hyp_registry")

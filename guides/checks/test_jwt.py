@@ -14,6 +14,7 @@ import jwt
 import pytest
 import redis.asyncio as redis
 from fastapi import Depends, FastAPI
+
 from guidekit import asgi_client, guide_module
 
 jwt_auth = guide_module("jwt_auth")

@@ -22,15 +22,16 @@ from email.parser import Parser
 from pathlib import Path
 
 import pytest
-from guidekit import guide_block, guide_module
 from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
+
+from guidekit import guide_blocks, guide_module
 
 mono_ops = guide_module("mono_ops")
 
 GUIDE = "CLAUDE-monorepo.md"
-ROOT_TOML = guide_block(GUIDE, "# pyproject.toml (workspace root)")
-API_TOML = guide_block(GUIDE, "# packages/api/pyproject.toml")
+[ROOT_TOML] = guide_blocks(GUIDE, "toml", first_line="# pyproject.toml (workspace root)")
+[API_TOML] = guide_blocks(GUIDE, "toml", first_line="# packages/api/pyproject.toml")
 OVERRIDE = 'override-dependencies = ["idna>=3.7"]\n'
 BUILD = API_TOML[API_TOML.index("[build-system]") :]  # the guide's backend for every package
 PROBE = "from acme_api import route_for; print(route_for('Hello World'))"

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 import pytest
 import redis.asyncio as redis
 from fastapi import FastAPI
+
 from guidekit import asgi_client, guide_module
 
 ratelimit_slowapi = guide_module("ratelimit_slowapi")

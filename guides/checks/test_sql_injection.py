@@ -6,11 +6,12 @@ from collections.abc import AsyncIterator
 
 import pytest
 from fastapi import FastAPI
-from guidekit import asgi_client, guide_module, memory_engine
 from pydantic import ValidationError
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from guidekit import asgi_client, guide_module, memory_engine
 
 sqli_queries = guide_module("sqli_queries")
 Customer = sqli_queries.Customer

@@ -12,9 +12,10 @@ import pytest
 import structlog
 from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response
 from fastapi.testclient import TestClient
-from guidekit import guide_module
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from structlog.testing import capture_logs
+
+from guidekit import guide_module
 
 log_setup = guide_module("log_setup")
 AUTH = {"Authorization": "Bearer demo-token"}

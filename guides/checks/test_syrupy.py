@@ -7,8 +7,9 @@ import warnings
 from pathlib import Path
 
 import pytest
-from guidekit import IMPORT_GUIDES, guide_module, run_pytest
 from pydantic import BaseModel
+
+from guidekit import IMPORT_GUIDES, guide_module, run_pytest
 
 snap_conftest = guide_module("snap_conftest")
 with warnings.catch_warnings():

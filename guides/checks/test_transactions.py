@@ -8,7 +8,6 @@ import httpx
 import pytest
 import pytest_asyncio
 from fastapi import Depends, FastAPI
-from guidekit import guide_module, sqlite_sessionmaker
 from sqlalchemy import select
 from sqlalchemy.exc import (
     IntegrityError,
@@ -17,6 +16,8 @@ from sqlalchemy.exc import (
     PendingRollbackError,
 )
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from guidekit import guide_module, sqlite_sessionmaker
 
 tx_session = guide_module("tx_session")
 tx_request = guide_module("tx_request")

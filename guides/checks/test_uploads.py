@@ -13,8 +13,9 @@ from typing import Any
 
 import httpx
 import pytest
-from guidekit import asgi_client, guide_module
 from PIL import Image, PngImagePlugin
+
+from guidekit import asgi_client, guide_module
 
 upload_pipeline = guide_module("upload_pipeline")
 

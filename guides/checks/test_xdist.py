@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import redis
+
 from guidekit import IMPORT_GUIDES, guide_module, run_pytest
 
 xdist = guide_module("xdist_conftest")
