@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from patternbrowser.core.guides.files import scan_guides
-from patternbrowser.core.todo.parser import block_markdown
 from patternbrowser.core.textfile import read_lines
+from patternbrowser.core.todo.parser import block_markdown
 
 # languages whose blocks the harness can check, by what it does with them
 RUN = {"python"}

@@ -42,7 +42,7 @@ def _unsafe(path: Path, root: Path) -> str | None:
     """Why `path` is not read ("" for a folder, which is not news), or None when it is fine."""
     try:
         target = Path(os.path.realpath(path))
-        info = os.stat(target)
+        info = target.stat()
     except OSError as error:
         return f"cannot be read: {error.strerror or error}"
     if stat.S_ISDIR(info.st_mode):

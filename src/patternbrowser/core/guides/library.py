@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from patternbrowser.core.errors import InputError
-from patternbrowser.core.guides.blocks import guide_files
 from patternbrowser.core.guidepath import resolve_guide, unsafe_reason
-from patternbrowser.core.todo.model import Example, Item
-from patternbrowser.core.todo.parser import block_markdown
+from patternbrowser.core.guides.blocks import guide_files
 from patternbrowser.core.safefile import Fingerprint, fingerprint
 from patternbrowser.core.status import split_marker
 from patternbrowser.core.textfile import TextLines, read_lines
+from patternbrowser.core.todo.model import Example, Item
+from patternbrowser.core.todo.parser import block_markdown
 
 _ITEM_MARKER = re.compile(r"<!--\s*item:\s*(\d+)\s*-->")
 

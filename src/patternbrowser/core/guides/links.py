@@ -10,8 +10,8 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from patternbrowser.core.guides.blocks import guide_files
 from patternbrowser.core.guidepath import resolve_guide
+from patternbrowser.core.guides.blocks import guide_files
 from patternbrowser.core.textfile import read_lines
 
 _MARKDOWN = MarkdownIt("commonmark")
