@@ -36,3 +36,29 @@ def test_status_and_list_import_neither_textual_nor_tomlkit():
     assert run_probe("status", "--json") == []
     assert run_probe("list", "--json") == []
     assert run_probe("export", "--check") == []
+
+
+def test_no_module_of_the_package_imports_itself_back():
+    """No import cycles between modules, counting lazy and type-only imports too."""
+    import grimp
+
+    graph = grimp.build_graph("patternbrowser", include_external_packages=False)
+    edges = {
+        module: graph.find_modules_directly_imported_by(module) for module in graph.modules
+    }
+    cycles = []
+    state: dict[str, int] = {}  # 1 visiting, 2 done
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for target in sorted(edges.get(module, ())):
+            if state.get(target) == 1:
+                cycles.append([*path[path.index(target) :], target])
+            elif target not in state:
+                visit(target, [*path, target])
+        state[module] = 2
+
+    for module in sorted(edges):
+        if module not in state:
+            visit(module, [module])
+    assert cycles == []
