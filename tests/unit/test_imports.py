@@ -43,9 +43,7 @@ def test_no_module_of_the_package_imports_itself_back():
     import grimp
 
     graph = grimp.build_graph("patternbrowser", include_external_packages=False)
-    edges = {
-        module: graph.find_modules_directly_imported_by(module) for module in graph.modules
-    }
+    edges = {module: graph.find_modules_directly_imported_by(module) for module in graph.modules}
     cycles = []
     state: dict[str, int] = {}  # 1 visiting, 2 done
 

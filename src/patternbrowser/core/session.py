@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from patternbrowser.core import clock
 from patternbrowser.core.errors import PatternbrowserError
 from patternbrowser.core.guides.library import GuideLibrary
-from patternbrowser.core.progress.store import Store
+from patternbrowser.core.progress.store import ChangeSource, Store
 from patternbrowser.core.progress.store_write import save_store
 from patternbrowser.core.progress.tracker import Tracker
 from patternbrowser.core.safefile import Fingerprint, fingerprint
@@ -58,7 +58,9 @@ class Session:
         """The document and store as currently loaded."""
         return self.workspace.tracker
 
-    def change_status(self, number: int, status: Status, source: str = "app") -> StatusChange:
+    def change_status(
+        self, number: int, status: Status, source: ChangeSource = "app"
+    ) -> StatusChange:
         """Set a status and save the store at once (after any change another writer made)."""
         previous = self._write(lambda: self.workspace.set_status(number, status, source))
         change = StatusChange(number, previous, status)

@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from patternbrowser.core.errors import PatternbrowserError, WriteError
-from patternbrowser.core.progress.store import Store, default_store_path, load_store
+from patternbrowser.core.progress.store import (
+    ChangeSource,
+    Store,
+    default_store_path,
+    load_store,
+)
 from patternbrowser.core.progress.store_write import save_store
 from patternbrowser.core.progress.tracker import Tracker
 from patternbrowser.core.safefile import Snapshot, is_read_only, read_snapshot, write_atomic
@@ -67,7 +72,7 @@ class Workspace:
         return reread
 
     def set_status(
-        self, number: int, status: Status, source: str, note: str | None = None
+        self, number: int, status: Status, source: ChangeSource, note: str | None = None
     ) -> Status:
         """Record a status (and note) in the store and save it; returns the previous status."""
         self.tracker.find(number)  # a bad number is an error before any file is touched

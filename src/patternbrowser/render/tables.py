@@ -17,14 +17,9 @@ from patternbrowser.core.sanitize import one_line, visible
 from patternbrowser.core.status import Status
 from patternbrowser.core.todo.examples import instruction_segments
 from patternbrowser.core.todo.model import Example, Item
+from patternbrowser.render.labels import BAR_EMPTY_STYLE, BAR_GLYPHS, STATUS_STYLE, item_title
 
 _BAR_WIDTH = 20
-_BAR_STYLE = {
-    Status.COMPLETED: ("█", "#", "green"),
-    Status.IN_PROGRESS: ("▒", "~", "blue"),
-    Status.BLOCKED: ("▚", "!", "yellow"),
-    Status.NOT_STARTED: ("░", ".", "bright_black"),
-}
 
 
 def progress_bar(counts: Counts, ascii_only: bool, width: int = _BAR_WIDTH) -> Text:
@@ -35,11 +30,11 @@ def progress_bar(counts: Counts, ascii_only: bool, width: int = _BAR_WIDTH) -> T
     for status in (Status.COMPLETED, Status.IN_PROGRESS, Status.BLOCKED):
         cells = round(counts.by_status[status] * width / total)
         cells = min(cells, width - used)
-        glyph, ascii_glyph, style = _BAR_STYLE[status]
-        bar.append((ascii_glyph if ascii_only else glyph) * cells, style)
+        glyph, ascii_glyph = BAR_GLYPHS[status]
+        bar.append((ascii_glyph if ascii_only else glyph) * cells, STATUS_STYLE[status])
         used += cells
-    glyph, ascii_glyph, style = _BAR_STYLE[Status.NOT_STARTED]
-    bar.append((ascii_glyph if ascii_only else glyph) * (width - used), style)
+    glyph, ascii_glyph = BAR_GLYPHS[Status.NOT_STARTED]
+    bar.append((ascii_glyph if ascii_only else glyph) * (width - used), BAR_EMPTY_STYLE)
     return bar
 
 
@@ -180,8 +175,7 @@ def item_view(tracker: Tracker, item: Item, ascii_only: bool, today: date) -> Re
     from patternbrowser.render.prose import prose_renderable
 
     status = tracker.status_of(item)
-    title = Text(f"{status.marker(ascii_only)} {item.number}. ", style="bold")
-    title.append(one_line(item.title), style="bold")
+    title = item_title(item, status, ascii_only)
     due = tracker.due_text(item, today)
     fields = fields_table(item, status, tracker.store.records.get(item.number), due)
     parts: list[RenderableType] = [title, fields, Text()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from patternbrowser.core.errors import InputError
 from patternbrowser.core.guidepath import resolve_guide, unsafe_reason
@@ -46,11 +47,14 @@ class Guide:
         return "\n".join(self.text.lines[heading.line_index : end]).rstrip() + "\n"
 
 
+LookupState = Literal["found", "no-guide", "unsafe", "missing-file", "no-section", "unreadable"]
+
+
 @dataclass(frozen=True)
 class SectionLookup:
     """Where an item's guide section is, or why there is none to show."""
 
-    state: str  # "found", "no-guide", "unsafe", "missing-file", "no-section", "unreadable"
+    state: LookupState
     message: str
     path: Path | None = None
     heading: Heading | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 from patternbrowser.core.progress.store import Record
 from patternbrowser.core.status import Status
@@ -69,6 +70,9 @@ def parse_interval(text: str) -> Interval | None:
     return None
 
 
+DueSource = Literal["completion", "next-review", "unknown"]  # where a due date comes from
+
+
 @dataclass(frozen=True)
 class Due:
     """When a recurring item is next due, and from what that was worked out."""
@@ -76,7 +80,7 @@ class Due:
     next_due: date | None
     overdue: bool
     last_done: date | None
-    source: str  # "completion", "next-review" or "unknown"
+    source: DueSource
 
 
 def last_completion(record: Record | None) -> date | None:
@@ -109,6 +113,7 @@ def due(item: Item, record: Record | None, document: TodoDocument, today: date) 
     interval = parse_interval(item.recurrence)
     done = last_completion(record)
     next_due: date | None
+    source: DueSource
     if done is not None and interval is not None:
         next_due, source = interval.after(done), "completion"
         if next_due is None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from patternbrowser.core.errors import InputError
 from patternbrowser.core.safefile import Snapshot, folder_writable, read_snapshot
@@ -22,6 +23,10 @@ _HEADER = (
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
+ChangeSource = Literal["set", "import", "app", "undo"]  # what made a change
+CHANGE_SOURCES: tuple[ChangeSource, ...] = get_args(ChangeSource)
+
+
 @dataclass(frozen=True)
 class Change:
     """One status change in an item's history."""
@@ -29,7 +34,7 @@ class Change:
     at: datetime
     status: Status
     previous: Status | None
-    source: str  # what made the change: "set", "import", "app", "undo"
+    source: ChangeSource
 
 
 @dataclass
@@ -165,7 +170,7 @@ def _record(value: Any, number: int, path: Path, text: str) -> Record:
                 entry["at"],
                 _status(entry.get("to"), fail),
                 _status(previous, fail) if previous is not None else None,
-                str(entry.get("source", "set")),
+                _source(entry.get("source", "set"), fail),
             )
         )
     synced = value.get("synced")
@@ -179,7 +184,7 @@ def _record(value: Any, number: int, path: Path, text: str) -> Record:
     )
 
 
-def _status(value: Any, fail: Any) -> Status:
+def _status(value: Any, fail: Callable[[str], InputError]) -> Status:
     try:
         return Status(value)
     except ValueError:
@@ -187,7 +192,14 @@ def _status(value: Any, fail: Any) -> Status:
         raise fail(f"unknown status {value!r} (expected one of {names})") from None
 
 
-def _optional_str(value: Any, name: str, fail: Any) -> str | None:
+def _source(value: Any, fail: Callable[[str], InputError]) -> ChangeSource:
+    for source in CHANGE_SOURCES:
+        if value == source:
+            return source
+    raise fail(f"unknown change source {value!r} (expected one of {', '.join(CHANGE_SOURCES)})")
+
+
+def _optional_str(value: Any, name: str, fail: Callable[[str], InputError]) -> str | None:
     if value is None or isinstance(value, str):
         return value
     raise fail(f"'{name}' must be a string")

@@ -8,7 +8,7 @@ from datetime import date
 from patternbrowser.core import clock
 from patternbrowser.core.errors import UsageError
 from patternbrowser.core.progress.recurrence import Due, describe_due, due
-from patternbrowser.core.progress.store import Change, Record, Store, compacted
+from patternbrowser.core.progress.store import Change, ChangeSource, Record, Store, compacted
 from patternbrowser.core.status import Status
 from patternbrowser.core.todo.model import Item, TodoDocument
 
@@ -80,7 +80,7 @@ class Tracker:
         return matches[0]
 
     def set_status(
-        self, number: int, status: Status, source: str, note: str | None = None
+        self, number: int, status: Status, source: ChangeSource, note: str | None = None
     ) -> Status:
         """Record a new status for an item (in memory); returns the previous one."""
         item = self.find(number)

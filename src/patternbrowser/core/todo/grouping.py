@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 from patternbrowser.core.todo.model import Item, TodoDocument
 
-MODES = ("phase", "priority", "guide")
-MODE_NAMES = {"phase": "by phase", "priority": "by priority", "guide": "by guide file"}
+Mode = Literal["phase", "priority", "guide"]
+MODES: tuple[Mode, ...] = get_args(Mode)
+MODE_NAMES: dict[Mode, str] = {
+    "phase": "by phase",
+    "priority": "by priority",
+    "guide": "by guide file",
+}
 
 
-def next_mode(mode: str) -> str:
+def next_mode(mode: Mode) -> Mode:
     """The grouping after `mode` in the cycle."""
     return MODES[(MODES.index(mode) + 1) % len(MODES)]
 
 
-def group_items(document: TodoDocument, mode: str) -> list[tuple[str, list[Item]]]:
+def group_items(document: TodoDocument, mode: Mode) -> list[tuple[str, list[Item]]]:
     """Named groups of items for `mode`, each item in exactly one group, in a useful order."""
     if mode == "phase":
         return _by_phase(document)

@@ -22,10 +22,9 @@ from patternbrowser.core.progress.transitions import after_block_toggle, after_c
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.session import Session
 from patternbrowser.core.status import Status
-from patternbrowser.core.todo.grouping import MODE_NAMES, next_mode
+from patternbrowser.core.todo.grouping import MODE_NAMES, Mode, next_mode
 from patternbrowser.core.todo.model import Item
 from patternbrowser.core.wording import clipped, counted
-from patternbrowser.tui.messages import DriftResolution, ItemFocused
 from patternbrowser.tui.notices import show_error
 from patternbrowser.tui.startup import resume_collector
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
@@ -65,7 +64,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.ascii_only = ascii_only
-        self.mode = "phase"
+        self.mode: Mode = "phase"
         self.number: int | None = None
         self._guide_timer: Timer | None = None
         self._drawn_on: date | None = None  # the day "due again" was last worked out for
@@ -194,8 +193,8 @@ class MainScreen(Screen[None]):
         lookup = self.session.guides.lookup(item) if self.session.guides else None
         await self.query_one(ItemView).show_guide(number, lookup)
 
-    @on(ItemFocused)
-    async def _item_focused(self, message: ItemFocused) -> None:
+    @on(ItemTree.ItemFocused)
+    async def _item_focused(self, message: ItemTree.ItemFocused) -> None:
         if message.number != self.number:
             await self.show_item(message.number)
 
@@ -389,8 +388,8 @@ class MainScreen(Screen[None]):
         self.mode = next_mode(self.mode)
         self.refresh_all(only_tree=True)
 
-    @on(DriftResolution)
-    def _resolve_drift(self, message: DriftResolution) -> None:
+    @on(DriftBanner.Resolved)
+    def _resolve_drift(self, message: DriftBanner.Resolved) -> None:
         if message.keep == "markdown":
             self.adopt_markdown()
         else:

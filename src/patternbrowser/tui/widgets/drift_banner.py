@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import Button, Static
 
 from patternbrowser.core.progress.tracker import Drift
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.wording import counted
-from patternbrowser.tui.messages import DriftResolution
 
 
 class DriftBanner(Horizontal):
     """Explains the drift and offers: adopt the markdown, or write the store into it."""
+
+    @dataclass
+    class Resolved(Message):
+        """The user chose how to resolve drift between store and markdown."""
+
+        keep: Literal["markdown", "store"]
+        """"markdown" adopts the markdown's markers; "store" exports the store's statuses."""
 
     def compose(self) -> ComposeResult:
         """The message; the buttons come with the first drift (most sessions have none)."""
@@ -40,5 +50,6 @@ class DriftBanner(Horizontal):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Turn the button into a resolution request for the screen."""
         event.stop()
-        keep = "markdown" if event.button.id == "adopt-markdown" else "store"
-        self.post_message(DriftResolution(keep))
+        self.post_message(
+            self.Resolved("markdown" if event.button.id == "adopt-markdown" else "store")
+        )

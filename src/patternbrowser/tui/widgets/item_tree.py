@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from patternbrowser.core.progress.counts import Counts, count
 from patternbrowser.core.status import Status
-from patternbrowser.core.todo.grouping import group_items
+from patternbrowser.core.todo.grouping import Mode, group_items
 from patternbrowser.core.todo.model import Item, TodoDocument
 from patternbrowser.core.todo.search import item_matcher
-from patternbrowser.tui.messages import ItemFocused
-from patternbrowser.tui.widgets.labels import group_label, item_label
+from patternbrowser.render.labels import group_label, item_label
 
 NodeData = int | None  # an item number on leaves, None on group nodes
 _EMPTY = Text()
@@ -24,7 +25,14 @@ _TOGGLE = Style.from_meta({"toggle": True})  # makes the icon clickable, as Tree
 
 
 class ItemTree(Tree[NodeData], inherit_bindings=False):
-    """Groups of items; moving the cursor onto an item posts ItemFocused."""
+    """Groups of items; moving the cursor onto an item posts ItemTree.ItemFocused."""
+
+    @dataclass
+    class ItemFocused(Message):
+        """The tree cursor is on an item: show it."""
+
+        number: int
+        """The item's number."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor_up", "Up", show=False),
@@ -55,7 +63,7 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         document: TodoDocument,
         statuses: dict[int, Status],
         counted: dict[int, Status],
-        mode: str,
+        mode: Mode,
         query: str,
     ) -> int:
         """Rebuild the tree for a grouping and filter; returns how many items match.
@@ -176,4 +184,4 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         """Tell the screen when the cursor is on an item (group nodes show nothing new)."""
         event.stop()
         if event.node.data is not None:
-            self.post_message(ItemFocused(event.node.data))
+            self.post_message(self.ItemFocused(event.node.data))

@@ -16,11 +16,11 @@ from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.status import Status
 from patternbrowser.core.todo.examples import instruction_segments
 from patternbrowser.core.todo.model import Example, Item
+from patternbrowser.render.labels import item_title
 from patternbrowser.render.prose import prose_renderable
 from patternbrowser.render.tables import fields_table
 from patternbrowser.tui.widgets.code_block import CodeBlockView
 from patternbrowser.tui.widgets.example_view import ExampleView
-from patternbrowser.tui.widgets.labels import STATUS_STYLE
 
 
 class ItemState(NamedTuple):
@@ -78,9 +78,7 @@ class ItemView(VerticalScroll):
         if self.item is None:
             return
         status = state.status
-        title = Text(f"{status.marker(self.ascii_only)} ", style=STATUS_STYLE[status])
-        title.append(f"{self.item.number}. ", style="bold")
-        title.append(one_line(self.item.title), style="bold")
+        title = item_title(self.item, status, self.ascii_only)
         self.query_one("#item-title", Static).update(title)
         fields = fields_table(self.item, status, state.record, state.due)
         self.query_one("#item-fields", Static).update(fields)

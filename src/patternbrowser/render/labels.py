@@ -1,4 +1,4 @@
-"""Rich text for tree nodes and headings: status markers, safe titles, done/total counts."""
+"""Rich text for statuses and titles, shared by the CLI and the app: one colour per status."""
 
 from __future__ import annotations
 
@@ -15,6 +15,25 @@ STATUS_STYLE = {
     Status.COMPLETED: "green",
     Status.BLOCKED: "yellow",
 }
+"""The colour of each status: markers, tree rows, titles and the bars' filled cells."""
+
+BAR_GLYPHS = {
+    Status.COMPLETED: ("█", "#"),
+    Status.IN_PROGRESS: ("▒", "~"),
+    Status.BLOCKED: ("▚", "!"),
+    Status.NOT_STARTED: ("░", "."),
+}
+"""Progress bar cells per status: (glyph, ASCII glyph)."""
+
+BAR_EMPTY_STYLE = "bright_black"  # not started: the bar's background
+
+
+def item_title(item: Item, status: Status, ascii_only: bool) -> Text:
+    """`✅ 3. JWT Authentication Flow`: the marker in its colour, the title shown literally."""
+    title = Text(f"{status.marker(ascii_only)} ", style=STATUS_STYLE[status])
+    title.append(f"{item.number}. ", style="bold")
+    title.append(one_line(item.title), style="bold")
+    return title
 
 
 def item_label(
