@@ -1,0 +1,50 @@
+"""End to end in a real terminal: the app runs, keys are typed, the CLI checks the result."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.e2e.terminals import Terminal
+
+APP = [sys.executable, "-m", "patternbrowser"]
+
+
+def statuses(todo) -> dict[int, str]:
+    result = subprocess.run(
+        [*APP, "--todo", str(todo), "status", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {item["number"]: item["status"] for item in json.loads(result.stdout)["items"]}
+
+
+def test_filter_select_and_mark(terminal: Terminal, seed):
+    terminal.start([*APP, "--todo", str(seed)], (100, 32))
+    terminal.wait_for("JWT Authentication Flow")
+    terminal.keys("/")
+    terminal.wait_for("filter: number, title")  # the field is open; type as a person would
+    terminal.type("JWT")
+    terminal.wait_for("1 of 22 items")
+    terminal.keys("Enter")
+    terminal.wait_for("3. JWT Authentication Flow")
+    terminal.keys("Space")
+    terminal.wait_for("In Progress")
+    terminal.keys("q")
+    terminal.wait_until_gone()
+    items = statuses(seed)
+    assert items[3] == "in_progress"
+    assert [n for n, s in items.items() if s != "not_started"] == [3]
+
+
+def test_keys_in_one_burst_act_on_the_item_under_the_cursor(terminal: Terminal, seed):
+    """Down x4 and Space arrive together (a paste, a slow SSH link): item 10 changes, not 4."""
+    terminal.start([*APP, "--todo", str(seed)], (100, 32))
+    terminal.wait_for("3. JWT Authentication Flow")
+    terminal.keys("Down", "Down", "Down", "Down", "Space")
+    terminal.wait_for("#10:")  # the notice of the change
+    terminal.keys("q")
+    terminal.wait_until_gone()
+    assert {n: s for n, s in statuses(seed).items() if s != "not_started"} == {10: "in_progress"}
