@@ -101,6 +101,13 @@ def test_a_frame_that_is_not_auth_is_refused(client: TestClient) -> None:
     assert closed.value.code == ws_chat.POLICY
 
 
+def test_silent_sockets_are_closed_after_the_auth_timeout(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ws_chat, "AUTH_TIMEOUT", 0.05)
+    assert close_code(client, token=None) == ws_chat.POLICY  # never sent an auth message
+
+
 def test_foreign_origin_is_refused_before_accept(client: TestClient) -> None:
     token = ws_chat.create_token("eve")
     assert close_code(client, token, {"origin": "https://evil.example"}) == ws_chat.POLICY
@@ -119,8 +126,9 @@ def test_broadcast_reaches_the_room_and_no_one_else(
     carol = join(client, sockets, "carol", "/ws/rooms/random")
     alice.send_json({"type": "message", "text": "hello"})
     assert alice.receive_json() == bob.receive_json() == {"user": "alice", "text": "hello"}
-    carol.send_json({"type": "ping"})
-    assert carol.receive_json() == {"type": "pong"}  # nothing from "general" leaked
+    carol.send_json({"type": "message", "text": "anyone?"})
+    # carol's next frame is her own message: nothing from "general" leaked into "random"
+    assert carol.receive_json() == {"user": "carol", "text": "anyone?"}
 
 
 def test_bad_frames_are_answered_not_fatal(client: TestClient, sockets: ExitStack) -> None:
@@ -129,8 +137,8 @@ def test_bad_frames_are_answered_not_fatal(client: TestClient, sockets: ExitStac
     assert alice.receive_json() == {"type": "error", "detail": "invalid message"}
     alice.send_json({"type": "message", "text": "x" * 2001})
     assert alice.receive_json()["type"] == "error"
-    alice.send_json({"type": "ping"})
-    assert alice.receive_json() == {"type": "pong"}  # still connected
+    alice.send_json({"type": "message", "text": "still here"})
+    assert alice.receive_json() == {"user": "alice", "text": "still here"}  # not dropped
 
 
 def test_disconnect_unregisters_and_deletes_empty_rooms(
