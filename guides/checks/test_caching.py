@@ -11,8 +11,9 @@ from collections.abc import AsyncIterator
 from functools import lru_cache
 
 import pytest
-from guidekit import guide_module
 from redis.crc import key_slot
+
+from guidekit import guide_module
 
 cache_redis = guide_module("cache_redis")
 DEAD_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1
@@ -163,7 +164,7 @@ async def test_lru_cache_on_async_def_caches_a_single_use_coroutine() -> None:
 
 def test_lru_cache_on_a_method_keeps_instances_alive() -> None:
     class Calculator:
-        @lru_cache(maxsize=16)
+        @lru_cache(maxsize=16)  # noqa: B019 (the leak is what this check demonstrates)
         def tax(self, country: str) -> float:
             return 0.19
 

@@ -17,6 +17,7 @@ from celery.contrib.testing.worker import start_worker
 from celery.signals import task_failure
 from dramatiq.middleware import Retries
 from fastapi.testclient import TestClient
+
 from guidekit import guide_module
 
 jobs_celery = guide_module("jobs_celery")
@@ -117,10 +118,13 @@ def test_celery_endpoint_answers_202_and_reports_the_result(
 
 def test_celery_failed_status_hides_the_traceback(celery_worker: None) -> None:
     failed = jobs_celery.charge.delay(8)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="card declined"):
         failed.get(timeout=10)
     with TestClient(jobs_celery.api) as client:
-        assert client.get(f"/tasks/{failed.id}").json() == {"state": "FAILURE", "error": "ValueError"}
+        assert client.get(f"/tasks/{failed.id}").json() == {
+            "state": "FAILURE",
+            "error": "ValueError",
+        }
 
 
 def test_dramatiq_retries_twenty_times_by_default() -> None:
@@ -153,7 +157,9 @@ async def run_burst(settings: RedisSettings, queue: str) -> Any:
     return worker
 
 
-async def test_arq_retries_with_backoff_then_succeeds(arq_settings: RedisSettings, queue: str) -> None:
+async def test_arq_retries_with_backoff_then_succeeds(
+    arq_settings: RedisSettings, queue: str
+) -> None:
     pool = await create_pool(arq_settings, default_queue_name=queue)
     try:
         order = order_id()

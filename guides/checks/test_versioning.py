@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from fastapi import Depends, FastAPI, HTTPException, Response
 from fastapi.testclient import TestClient
+
 from guidekit import guide_module
 
 ver_api = guide_module("ver_api")

@@ -12,6 +12,7 @@ import jwt
 import pytest
 from fastapi import FastAPI, WebSocketDisconnect
 from fastapi.testclient import TestClient
+
 from guidekit import guide_module
 
 ws_chat = guide_module("ws_chat")
@@ -119,9 +120,7 @@ def test_invalid_room_name_is_refused(client: TestClient) -> None:
     assert closed.value.code == ws_chat.POLICY
 
 
-def test_broadcast_reaches_the_room_and_no_one_else(
-    client: TestClient, sockets: ExitStack
-) -> None:
+def test_broadcast_reaches_the_room_and_no_one_else(client: TestClient, sockets: ExitStack) -> None:
     alice, bob = join(client, sockets, "alice"), join(client, sockets, "bob")
     carol = join(client, sockets, "carol", "/ws/rooms/random")
     alice.send_json({"type": "message", "text": "hello"})
@@ -141,9 +140,7 @@ def test_bad_frames_are_answered_not_fatal(client: TestClient, sockets: ExitStac
     assert alice.receive_json() == {"user": "alice", "text": "still here"}  # not dropped
 
 
-def test_disconnect_unregisters_and_deletes_empty_rooms(
-    client: TestClient, app: FastAPI
-) -> None:
+def test_disconnect_unregisters_and_deletes_empty_rooms(client: TestClient, app: FastAPI) -> None:
     manager = app.state.manager
     with ExitStack() as outer:
         alice = join(client, outer, "alice")
