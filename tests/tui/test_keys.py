@@ -352,3 +352,17 @@ async def test_jumping_to_an_item_the_filter_hides_stays_on_it(app_for):
         assert main_screen(app).number == 3
         assert app.screen.query_one(ItemTree).current_item == 3
         assert app.screen.query_one(ItemView).item.number == 3
+
+
+async def test_status_keys_on_a_group_row_change_nothing(app_for, workdir):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("up")  # from the first item onto its phase's row
+        await pilot.pause()
+        assert app.screen.query_one(ItemTree).current_item is None
+        await pilot.press("space", "b")
+        await pilot.pause()
+        notices = [str(n.message) for n in app._notifications]
+        assert any("select an item first" in notice for notice in notices)
+    assert not (workdir / "TODO.progress.toml").exists()

@@ -195,6 +195,8 @@ class MainScreen(Screen[None]):
 
     @on(ItemTree.ItemFocused)
     async def _item_focused(self, message: ItemTree.ItemFocused) -> None:
+        if message.number != self.query_one(ItemTree).current_item:
+            return  # the cursor moved on since: a later message (or a key) shows where
         if message.number != self.number:
             await self.show_item(message.number)
 
@@ -253,23 +255,24 @@ class MainScreen(Screen[None]):
 
     # --- status ----------------------------------------------------------------
 
-    async def catch_up(self) -> None:
-        """Show the item under the tree's cursor if the view has not followed it yet.
+    async def target(self) -> Item | None:
+        """The item under the tree's cursor, shown first if the view has not followed it yet.
 
-        A key typed right after a move (down, space) reaches its action before the move's
-        own message has redrawn the view; the action must act on what the cursor is on.
+        Keys that arrive together (a paste, a slow link) reach their actions before the
+        cursor moves' own messages have redrawn the view: an action must act on the item
+        the cursor is on once every earlier key was handled, never on the one last shown.
+        On a group row there is no item to act on.
         """
         if self._cursor_pending:  # the tree was rebuilt; its cursor is not placed yet
-            return
-        number = self.query_one(ItemTree).current_item
-        if number is not None and number != self.number:
-            await self.show_item(number)
-
-    def _current(self) -> Item | None:
-        if self.number is None:
-            self.notify("select an item first", severity="warning")
+            number = self.number
+        else:
+            number = self.query_one(ItemTree).current_item
+        if number is None:
+            self.notify("select an item first (the cursor is on a group)", severity="warning")
             return None
-        return self.session.tracker.document.item(self.number)
+        if number != self.number:
+            await self.show_item(number)
+        return self.session.tracker.document.item(number)
 
     def _set(self, item: Item, status: Status) -> None:
         try:
@@ -287,16 +290,14 @@ class MainScreen(Screen[None]):
 
     async def action_cycle_status(self) -> None:
         """⬜ → 🟦 → ✅ → ⬜; on an overdue recurring item, ✅ again (the review is done)."""
-        await self.catch_up()
-        item = self._current()
+        item = await self.target()
         if item is None:
             return
         self._set(item, after_cycle(self.session.tracker, item, clock.today()))
 
     async def action_toggle_blocked(self) -> None:
         """Block the item, or unblock it back to its status before."""
-        await self.catch_up()
-        item = self._current()
+        item = await self.target()
         if item is None:
             return
         self._set(item, after_block_toggle(self.session.tracker, item))
@@ -335,21 +336,24 @@ class MainScreen(Screen[None]):
 
     async def action_example(self, step: int) -> None:
         """Move to the previous or next example."""
-        await self.catch_up()
+        if await self.target() is None:
+            return
         example = self.query_one(ItemView).move_example(step)
         if example is None:
             self.notify("this item has no examples", timeout=2)
 
     async def action_copy(self) -> None:
         """Copy the current example, or offer to save it when no clipboard is reachable."""
-        await self.catch_up()
+        item = await self.target()
+        if item is None:
+            return
         example = self.query_one(ItemView).example
         if example is None:
             self.notify("this item has no example to copy", severity="warning")
             return
         from patternbrowser.tui.example_actions import copy_example
 
-        copy_example(self.app, example, self.number or 0)
+        copy_example(self.app, example, item.number)
 
     def action_save_example(self) -> None:
         """Save the current example to a file (the palette's alternative to copying)."""
