@@ -263,10 +263,9 @@ class MainScreen(Screen[None]):
         the cursor is on once every earlier key was handled, never on the one last shown.
         On a group row there is no item to act on.
         """
-        if self._cursor_pending:  # the tree was rebuilt; its cursor is not placed yet
-            number = self.number
-        else:
-            number = self.query_one(ItemTree).current_item
+        # until a rebuilt tree's cursor is placed, the item shown is where it will go
+        tree = self.query_one(ItemTree)
+        number = self.number if self._cursor_pending else tree.current_item
         if number is None:
             self.notify("select an item first (the cursor is on a group)", severity="warning")
             return None
