@@ -45,3 +45,31 @@ def test_read_only_file_is_not_written(tmp_path):
         write_atomic(read_snapshot(path), b"new")
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["f.md"]
+
+
+def test_a_full_disk_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    target = tmp_path / "TODO.md"
+    target.write_text("old\n", encoding="utf-8")
+    snapshot = read_snapshot(target)
+
+    class FullFile:
+        def __init__(self, fd, mode):
+            self.fd = fd
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            os.close(self.fd)
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("patternbrowser.core.safefile.os.fdopen", FullFile)
+    with pytest.raises(WriteError, match="No space left on device"):
+        write_atomic(snapshot, b"new\n")
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["TODO.md"]

@@ -212,3 +212,21 @@ def test_copy_to_a_pipe_writes_the_code_and_does_not_hang(seed):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("from jose import JWTError, jwt\n")
     assert "saved example 1 of item 3 to /dev/stdout" in result.stderr
+
+
+def test_an_export_whose_store_cannot_be_written_changes_no_file(seed, cli, monkeypatch):
+    """The TODO is written first; when the store then fails, the TODO is put back: exit 2."""
+    from patternbrowser.core.errors import WriteError
+
+    assert cli("--todo", seed, "set", "3", "completed").code == 0
+    before = seed.read_bytes()
+    store = seed.with_name("TODO.progress.toml")
+    stored = store.read_bytes()
+
+    def refuse(_store):
+        raise WriteError("cannot write: No space left on device", store)
+
+    monkeypatch.setattr("patternbrowser.core.workspace.save_store", refuse)
+    result = cli("--todo", seed, "export")
+    assert result.code == 2 and "No space left on device" in result.err
+    assert seed.read_bytes() == before and store.read_bytes() == stored
