@@ -230,3 +230,22 @@ def test_an_export_whose_store_cannot_be_written_changes_no_file(seed, cli, monk
     result = cli("--todo", seed, "export")
     assert result.code == 2 and "No space left on device" in result.err
     assert seed.read_bytes() == before and store.read_bytes() == stored
+
+
+def test_a_writer_waits_for_the_lock_and_says_so_only_when_it_takes_long(tmp_path, monkeypatch):
+    from patternbrowser.core import writelock
+    from patternbrowser.core.errors import ConflictError
+
+    lock = tmp_path / ".TODO.md.lock"
+    told: list[str] = []
+    with writelock.holding(lock):
+        monkeypatch.setattr(writelock, "NOTICE_AFTER", 0.05)
+        with (
+            pytest.raises(ConflictError, match="another patternbrowser has been writing"),
+            writelock.holding(lock, wait=0.2, on_wait=lambda: told.append("waiting")),
+        ):
+            pass
+    assert told == ["waiting"]
+    with writelock.holding(lock, wait=0.2, on_wait=lambda: told.append("again")):
+        pass  # free again: taken at once, nothing said
+    assert told == ["waiting"]

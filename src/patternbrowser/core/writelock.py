@@ -12,6 +12,7 @@ from pathlib import Path
 from patternbrowser.core.errors import ConflictError, WriteError
 
 WAIT_SECONDS = 15.0  # longer than any write takes; a holder this slow is stuck or paused
+NOTICE_AFTER = 1.0  # a wait this long is worth a word to the user; shorter ones are normal
 _POLL_SECONDS = 0.01
 
 
@@ -36,7 +37,8 @@ def holding(
     except OSError as error:
         raise WriteError(f"cannot open the lock file: {error.strerror or error}", path) from None
     try:
-        deadline = time.monotonic() + wait
+        started = time.monotonic()
+        deadline = started + wait
         told = False
         while True:
             try:
@@ -49,7 +51,7 @@ def holding(
                         "nothing written (try again when it is done)",
                         path,
                     ) from None
-                if not told and on_wait is not None:
+                if not told and on_wait is not None and time.monotonic() - started > NOTICE_AFTER:
                     on_wait()
                     told = True
                 time.sleep(_POLL_SECONDS)
