@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+from wcwidth import wcswidth
+
 from tests.e2e.terminals import Terminal
 
 APP = [sys.executable, "-m", "patternbrowser"]
@@ -48,3 +50,29 @@ def test_keys_in_one_burst_act_on_the_item_under_the_cursor(terminal: Terminal, 
     terminal.keys("q")
     terminal.wait_until_gone()
     assert {n: s for n, s in statuses(seed).items() if s != "not_started"} == {10: "in_progress"}
+
+
+def test_rows_of_all_four_statuses_line_up(terminal: Terminal, seed):
+    """⏸️ is one cell to tmux and two to the app: rows must not shift or leave debris."""
+    for number, status in [(4, "in_progress"), (5, "completed"), (11, "blocked")]:
+        subprocess.run(
+            [*APP, "--todo", str(seed), "set", str(number), status], check=True, capture_output=True
+        )
+    terminal.start([*APP, "--todo", str(seed)], (100, 32))
+    screen = terminal.wait_for("Blocked")
+    rows = {}
+    for line in screen.splitlines():
+        for title in (
+            "JWT Authentication",
+            "File Upload Security",
+            "API Rate Limiting",
+            "SQL Injection",
+        ):
+            if title in line and title not in rows:
+                rows[title] = line
+    assert len(rows) == 4, screen
+    # the cell each title starts at, counted the way the terminal counts (wcwidth)
+    columns = {wcswidth(line[: line.index(title)]) for title, line in rows.items()}
+    assert len(columns) == 1, "\n".join(rows.values())
+    dividers = {wcswidth(line[: line.index("▕")]) for line in rows.values() if "▕" in line}
+    assert len(dividers) == 1, "\n".join(rows.values())

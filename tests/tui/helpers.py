@@ -48,3 +48,13 @@ def static_text(app, selector: str) -> str:
 
 def group_labels(app) -> list[str]:
     return [str(group.label) for group in app.screen.query_one(ItemTree).root.children]
+
+
+async def until(pilot, condition, timeout: float = 10.0) -> None:
+    """Let the app run until `condition()` holds (fails after `timeout` seconds)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the app never reached the expected state"
+        await pilot.pause(0.02)

@@ -6,7 +6,15 @@ from patternbrowser.tui.screens.help import HelpScreen
 from patternbrowser.tui.widgets.code_block import CodeBlockView
 from patternbrowser.tui.widgets.item_tree import ItemTree
 from patternbrowser.tui.widgets.item_view import ItemView
-from tests.tui.helpers import SIZE, group_labels, leaf_labels, main_screen, static_text, stored
+from tests.tui.helpers import (
+    SIZE,
+    group_labels,
+    leaf_labels,
+    main_screen,
+    static_text,
+    stored,
+    until,
+)
 
 
 async def test_first_item_is_shown_at_start(app_for):
@@ -49,7 +57,7 @@ async def test_b_toggles_blocked_and_back(app_for, workdir):
         await pilot.pause()
         await pilot.press("space", "b")
         assert stored(workdir, 3) == "blocked"
-        assert leaf_labels(app)[0] == "⏸️  3 JWT Authentication Flow"
+        assert leaf_labels(app)[0] == "⏸   3 JWT Authentication Flow"  # ⏸ drawn as 2 cells
         await pilot.press("b")
         assert stored(workdir, 3) == "in_progress"  # back to what it was before
 
@@ -300,7 +308,7 @@ async def test_a_key_right_after_a_move_acts_on_the_item_moved_to(app_for, workd
         await pilot.pause()
         for key, character in [("down", None), ("space", " "), ("down", None), ("b", "b")]:
             app.post_message(events.Key(key, character))
-        await pilot.pause()
+        await until(pilot, lambda: stored(workdir, 5) == "blocked")
         assert main_screen(app).number == 5
     assert stored(workdir, 3) is None
     assert stored(workdir, 4) == "in_progress"
@@ -366,3 +374,16 @@ async def test_status_keys_on_a_group_row_change_nothing(app_for, workdir):
         notices = [str(n.message) for n in app._notifications]
         assert any("select an item first" in notice for notice in notices)
     assert not (workdir / "TODO.progress.toml").exists()
+
+
+async def test_help_scrolls_to_its_last_key_on_a_small_screen(app_for):
+    app = app_for()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one("#help-box")
+        assert box.max_scroll_y > 0  # taller than the screen: it must scroll
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y

@@ -31,8 +31,8 @@ class Status(Enum):
         return _LABEL[self]
 
     def marker(self, ascii_only: bool = False) -> str:
-        """The on-screen marker for the chosen mode."""
-        return self.ascii if ascii_only else self.emoji
+        """The on-screen marker for the chosen mode, two cells wide in every terminal."""
+        return self.ascii if ascii_only else _SCREEN.get(self, self.emoji)
 
     def cycled(self) -> Status:
         """The next status of the ⬜ → 🟦 → ✅ → ⬜ cycle (blocked restarts it)."""
@@ -45,6 +45,9 @@ _EMOJI = {
     Status.COMPLETED: "✅",
     Status.BLOCKED: "⏸️",
 }
+# ⏸️ (U+23F8 U+FE0F) is two cells to Rich and one to tmux and wcwidth, which shifts a blocked
+# row; the text form U+23F8 is one cell to all of them, so a space makes it two everywhere.
+_SCREEN = {Status.BLOCKED: "\u23f8 "}
 _ASCII = {
     Status.NOT_STARTED: "[ ]",
     Status.IN_PROGRESS: "[~]",

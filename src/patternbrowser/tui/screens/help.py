@@ -7,17 +7,19 @@ from typing import ClassVar
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from patternbrowser.core.status import Status
 
 KEYS = [
     ("/", "filter the tree by number, title or guide; enter jumps to the first match"),
     ("escape", "clear the filter (or close this help)"),
     ("up / down", "move through the tree; the item under the cursor is shown"),
     ("left / right", "collapse / expand a group"),
-    ("space", "cycle the status ⬜ → 🟦 → ✅ → ⬜"),
-    ("b", "toggle ⏸️ blocked (and back to what it was)"),
+    ("space", "cycle the status {not_started} → {in_progress} → {completed} → {not_started}"),
+    ("b", "toggle {blocked} blocked (and back to what it was)"),
     ("[ / ]", "previous / next example"),
     ("c", "copy the current example to the clipboard"),
     ("e", "export: write markers, summary and dates into the TODO"),
@@ -37,14 +39,20 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "dismiss", "Close"),
     ]
 
+    def __init__(self, ascii_only: bool = False) -> None:
+        """Show the keys, with ASCII status markers when `ascii_only` is set."""
+        super().__init__()
+        self.ascii_only = ascii_only
+
     def compose(self) -> ComposeResult:
-        """The key table in a framed box."""
+        """The key table in a framed box that scrolls on small screens."""
+        markers = {status.value: status.marker(self.ascii_only).strip() for status in Status}
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         for key, meaning in KEYS:
-            table.add_row(key, meaning)
-        with Vertical(id="help-box"):
+            table.add_row(key, meaning.format(**markers))
+        with VerticalScroll(id="help-box"):
             yield Static(table)
             yield Static("Changes are saved to the progress store at once.", classes="muted")
 

@@ -435,7 +435,7 @@ class MainScreen(Screen[None]):
         """Show every key."""
         from patternbrowser.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self.ascii_only))
 
     def action_quit(self) -> None:
         """Leave; every change was saved when it was made."""
