@@ -6,9 +6,11 @@ text lines, so one scenario runs in each of them.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import fcntl
 import os
+import re
 import shutil
 import signal
 import struct
@@ -64,6 +66,10 @@ class Terminal:
         raise NotImplementedError
 
     def close(self) -> None:
+        raise NotImplementedError
+
+    def clipboard(self) -> str | None:
+        """What the program put on this terminal's clipboard, if anything."""
         raise NotImplementedError
 
     def screen(self) -> str:
@@ -127,6 +133,10 @@ class TmuxTerminal(Terminal):
     def alive(self) -> bool:
         return self._run("has-session", "-t", "pb").returncode == 0
 
+    def clipboard(self) -> str | None:
+        shown = self._run("show-buffer")
+        return shown.stdout if shown.returncode == 0 else None
+
     def close(self) -> None:
         self._run("kill-server")
 
@@ -141,6 +151,7 @@ class PtyTerminal(Terminal):
         self.screen_model = pyte.Screen(columns, rows)
         self.stream = pyte.ByteStream(self.screen_model)
         self.lock = threading.Lock()
+        self.raw = bytearray()  # everything written, escape sequences included
         self.leader, follower = os.openpty()
         fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
@@ -167,6 +178,7 @@ class PtyTerminal(Terminal):
             if not chunk:
                 return
             with self.lock:
+                self.raw += chunk
                 self.stream.feed(chunk)
 
     def keys(self, *names: str) -> None:
@@ -181,6 +193,11 @@ class PtyTerminal(Terminal):
 
     def alive(self) -> bool:
         return self.process.poll() is None
+
+    def clipboard(self) -> str | None:
+        with self.lock:
+            found = re.findall(rb"\x1b\]52;c;([A-Za-z0-9+/=]*)(?:\x07|\x1b\\)", bytes(self.raw))
+        return base64.b64decode(found[-1]).decode() if found else None
 
     def close(self) -> None:
         with contextlib.suppress(ProcessLookupError):

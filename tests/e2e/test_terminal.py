@@ -76,3 +76,13 @@ def test_rows_of_all_four_statuses_line_up(terminal: Terminal, seed):
     assert len(columns) == 1, "\n".join(rows.values())
     dividers = {wcswidth(line[: line.index("▕")]) for line in rows.values() if "▕" in line}
     assert len(dividers) == 1, "\n".join(rows.values())
+
+
+def test_c_puts_the_example_on_the_terminals_clipboard(terminal: Terminal, seed, tmp_path):
+    """In tmux the text goes to tmux's buffer; elsewhere by OSC 52 to the terminal."""
+    terminal.start([*APP, "--todo", str(seed)], (100, 32))
+    terminal.wait_for("3. JWT Authentication Flow")
+    terminal.keys("c")
+    terminal.wait_for("8 lines")
+    clipboard = terminal.clipboard()
+    assert clipboard is not None and clipboard.startswith("from jose import JWTError, jwt\n")

@@ -33,7 +33,7 @@ async def test_c_copies_via_the_native_tool(app_for, no_clipboard_tools, monkeyp
     assert "copied 8 lines via xclip" in messages
 
 
-async def test_c_sends_osc52_through_the_terminal(app_for, monkeypatch):
+async def test_c_sends_osc52_through_the_terminal(app_for, no_clipboard_tools, monkeypatch):
     written: list[str] = []
 
     def write(self, sequence: str) -> bool:
@@ -41,12 +41,21 @@ async def test_c_sends_osc52_through_the_terminal(app_for, monkeypatch):
         return True
 
     monkeypatch.setattr("patternbrowser.tui.terminal.TerminalClipboard.write", write)
-    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    monkeypatch.delenv("TMUX", raising=False)
     app = app_for()
     messages = await press_c(app)
     code = app.session.tracker.document.item(3).examples[0].code
-    assert written == [osc52(code, in_tmux=True)]
-    assert "copied 8 lines via OSC 52" in messages
+    assert written == [osc52(code)]
+    assert any("sent 8 lines to the terminal's clipboard by OSC 52" in m for m in messages)
+
+
+async def test_c_inside_tmux_loads_the_tmux_buffer(app_for, no_clipboard_tools, monkeypatch):
+    record = fake_tool(no_clipboard_tools, "tmux")
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    app = app_for()
+    messages = await press_c(app)
+    assert record.read_text().startswith(JWT_EXAMPLE_START)
+    assert "copied 8 lines via tmux buffer" in messages
 
 
 async def test_c_offers_to_save_when_nothing_reaches_a_clipboard(app_for, workdir, monkeypatch):

@@ -20,13 +20,12 @@ def tools(tmp_path):
     return folder
 
 
-def test_osc52_plain_and_wrapped_for_tmux():
+def test_osc52_sequence():
     payload = base64.b64encode(CODE.encode()).decode()
-    assert osc52(CODE, in_tmux=False) == f"\x1b]52;c;{payload}\x07"
-    assert osc52(CODE, in_tmux=True) == f"\x1bPtmux;\x1b\x1b]52;c;{payload}\x07\x1b\\"
+    assert osc52(CODE) == f"\x1b]52;c;{payload}\x07"
 
 
-def test_osc52_and_xclip_both_receive_the_text(tools):
+def test_osc52_is_only_sent_and_xclip_copies(tools):
     record = fake_tool(tools, "xclip")
     sent: list[str] = []
 
@@ -34,16 +33,38 @@ def test_osc52_and_xclip_both_receive_the_text(tools):
         sent.append(sequence)
         return True
 
-    result = copy_text(
-        CODE,
-        terminal,
-        env={"PATH": str(tools), "DISPLAY": ":0", "TMUX": "/tmp/tmux-0/x,1,0"},
-    )
-    assert result.via == ["OSC 52", "xclip"]
-    assert result.describe() == "copied 2 lines via OSC 52 + xclip"
+    result = copy_text(CODE, terminal, env={"PATH": str(tools), "DISPLAY": ":0"})
+    assert result.sent == ["OSC 52"] and result.via == ["xclip"]
+    assert result.describe() == "copied 2 lines via xclip (also sent to the terminal by OSC 52)"
     assert record.read_text() == CODE
     assert (tools / "xclip.stdin.args").read_text().split() == ["-selection", "clipboard", "-in"]
-    assert sent == [osc52(CODE, in_tmux=True)]
+    assert sent == [osc52(CODE)]
+
+
+def test_osc52_alone_is_reported_as_sent_not_copied(tools):
+    result = copy_text(CODE, lambda sequence: True, env={"PATH": str(tools)})
+    assert result.reached and not result.native
+    assert result.describe().startswith("sent 2 lines to the terminal's clipboard by OSC 52")
+
+
+def test_inside_tmux_the_text_goes_to_tmux_itself_not_to_a_dropped_escape(tools):
+    record = fake_tool(tools, "tmux")
+    sent: list[str] = []
+    result = copy_text(
+        CODE,
+        lambda sequence: sent.append(sequence) or True,
+        env={"PATH": str(tools), "TMUX": "/tmp/tmux-0/default,1,0"},
+    )
+    assert record.read_text() == CODE
+    assert (tools / "tmux.stdin.args").read_text().split() == ["load-buffer", "-w", "-"]
+    assert sent == []  # tmux drops OSC 52 from programs by default (allow-passthrough off)
+    assert result.describe() == "copied 2 lines via tmux buffer"
+
+
+def test_a_failing_tmux_is_not_reported_as_copied(tools):
+    fake_tool(tools, "tmux", exit_code=1)
+    result = copy_text(CODE, None, env={"PATH": str(tools), "TMUX": "/tmp/tmux-0/x,1,0"})
+    assert not result.reached and result.failures[0].startswith("tmux buffer:")
 
 
 def test_wayland_is_preferred_and_a_failing_tool_falls_through(tools):

@@ -20,38 +20,45 @@ TerminalWriter = Callable[[str], bool]  # writes an escape sequence; False when 
 
 @dataclass
 class CopyResult:
-    """What reached a clipboard, in words a user understands."""
+    """What reached a clipboard, in words a user understands.
+
+    `via` holds the ways known to have worked (a tool that exited 0, tmux's buffer); `sent`
+    the ones nobody confirms (OSC 52: the terminal may ignore it).
+    """
 
     lines: int
     via: list[str] = field(default_factory=list)
+    sent: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
     @property
     def reached(self) -> bool:
-        """True when at least one way to a clipboard worked."""
-        return bool(self.via)
+        """True when the text went somewhere that may hold it."""
+        return bool(self.via or self.sent)
 
     @property
     def native(self) -> bool:
-        """True when a clipboard tool (not only the terminal) took the text."""
-        return any(way != "OSC 52" for way in self.via)
+        """True when a clipboard is known to hold the text."""
+        return bool(self.via)
 
     def describe(self) -> str:
-        """A one-line summary such as 'copied 14 lines via OSC 52 + xclip'."""
+        """`copied 14 lines via xclip`, `sent 14 lines to the terminal (OSC 52) ...`."""
         lines = counted(self.lines, "line")
-        if not self.via:
-            return f"could not copy {lines}: no terminal for OSC 52 and no clipboard tool"
-        return f"copied {lines} via {' + '.join(self.via)}"
+        if self.via:
+            also = " (also sent to the terminal by OSC 52)" if self.sent else ""
+            return f"copied {lines} via {' + '.join(self.via)}{also}"
+        if self.sent:
+            return (
+                f"sent {lines} to the terminal's clipboard by OSC 52 "
+                "(it arrives if the terminal allows it)"
+            )
+        return f"could not copy {lines}: no terminal for OSC 52 and no clipboard tool"
 
 
-def osc52(text: str, in_tmux: bool) -> str:
-    """The OSC 52 sequence that sets the clipboard, wrapped for tmux pass-through if needed."""
+def osc52(text: str) -> str:
+    """The OSC 52 sequence that asks the terminal to set its clipboard."""
     payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
-    sequence = f"\x1b]52;c;{payload}\x07"
-    if in_tmux:
-        # DCS pass-through: tmux hands the inner sequence (ESCs doubled) to the outer terminal
-        return "\x1bPtmux;" + sequence.replace("\x1b", "\x1b\x1b") + "\x1b\\"
-    return sequence
+    return f"\x1b]52;c;{payload}\x07"
 
 
 def native_commands(env: Mapping[str, str]) -> list[tuple[str, list[str]]]:
@@ -78,28 +85,44 @@ def native_commands(env: Mapping[str, str]) -> list[tuple[str, list[str]]]:
 def copy_text(
     text: str, write_terminal: TerminalWriter | None, env: Mapping[str, str] | None = None
 ) -> CopyResult:
-    """Send `text` by OSC 52 (always, when a terminal is there) and by the first working tool."""
+    """Give `text` to tmux (inside tmux) or OSC 52, and to the first clipboard tool that works.
+
+    Inside tmux an OSC 52 from a program, plain or wrapped for pass-through, is dropped by
+    default; `tmux load-buffer -w` puts the text in tmux's buffer and, where tmux is set up
+    for it, forwards it to the outer terminal's clipboard.
+    """
     env = os.environ if env is None else env
     result = CopyResult(lines=len(text.splitlines()) or 1)
-    if write_terminal is not None and write_terminal(osc52(text, in_tmux=bool(env.get("TMUX")))):
-        result.via.append("OSC 52")
+    tmux = shutil.which("tmux", path=env.get("PATH", os.defpath)) if env.get("TMUX") else None
+    if tmux is not None:
+        _run_tool(result, "tmux buffer", [tmux, "load-buffer", "-w", "-"], text, env)
+    elif write_terminal is not None and write_terminal(osc52(text)):
+        result.sent.append("OSC 52")
     for name, argv in native_commands(env):
-        try:
-            subprocess.run(
-                argv,
-                input=text.encode("utf-8"),
-                check=True,
-                timeout=5,
-                env=dict(env),
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        except (OSError, subprocess.SubprocessError) as error:
-            result.failures.append(f"{name}: {error}")
-            continue
-        result.via.append(name)
-        break
+        if _run_tool(result, name, argv, text, env):
+            break
     return result
+
+
+def _run_tool(
+    result: CopyResult, name: str, argv: list[str], text: str, env: Mapping[str, str]
+) -> bool:
+    """Feed `text` to a tool; it counts as copied only when it exits 0."""
+    try:
+        subprocess.run(
+            argv,
+            input=text.encode("utf-8"),
+            check=True,
+            timeout=5,
+            env=dict(env),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        result.failures.append(f"{name}: {error}")
+        return False
+    result.via.append(name)
+    return True
 
 
 def tty_writer() -> TerminalWriter:
