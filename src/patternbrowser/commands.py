@@ -68,8 +68,10 @@ def run_status(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     """Print the items that pass the filters."""
     from patternbrowser.render.tables import (  # Rich layout: not needed for --json
+        PIPE_WIDTH,
         items_table,
         make_console,
+        print_plain_lines,
     )
 
     tracker = _open(args).tracker
@@ -81,6 +83,9 @@ def run_list(args: argparse.Namespace) -> int:
     console = make_console()
     if not items:
         console.print("no items match", style="dim")
+        return 0
+    if not sys.stdout.isatty():  # a pipe or file: whole titles, no padding at line ends
+        print_plain_lines(items_table(tracker, items, args.ascii, PIPE_WIDTH))
         return 0
     console.print(items_table(tracker, items, args.ascii, console.width))
     return 0
@@ -192,9 +197,8 @@ def run_export(args: argparse.Namespace) -> int:
         if result.is_current:
             print(f"{workspace.todo} is current")
             return 0
-        count = len(result.changed_lines)
         print(
-            f"{workspace.todo} is not current: {counted(count, 'line')} would change "
+            f"{workspace.todo} is not current: {result.headline()} would be written "
             f"(run '{PROG} export')"
         )
         for line in result.describe():
@@ -204,8 +208,7 @@ def run_export(args: argparse.Namespace) -> int:
     if result.is_current:
         print(f"{workspace.todo} was already current; nothing written")
         return 0
-    count = len(result.changed_lines)
-    print(f"exported {workspace.todo}: {counted(count, 'line')} changed")
+    print(f"exported {workspace.todo}: {result.headline()}")
     for line in result.describe():
         print(f"  {visible(line)}")
     return 0

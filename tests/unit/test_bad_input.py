@@ -47,7 +47,7 @@ def prepare(case: str, folder, seed_text: str) -> list[str]:
         todo.chmod(0o444)
         return ["--todo", "TODO.md", "export"]
     if case == "unknown-status":
-        return ["--todo", "TODO.md", "set", "3", "finished"]
+        return ["--todo", "TODO.md", "set", "3", "someday"]
     if case == "no-such-item":
         return ["--todo", "TODO.md", "set", "99", "completed"]
     if case == "duplicate-number-set":
@@ -64,7 +64,7 @@ CASES = {
     "no-items": "TODO.md: no items found",
     "corrupt-store": "TODO.progress.toml:2: not valid TOML",
     "read-only-export": "TODO.md: file is read-only; not written",
-    "unknown-status": "unknown status 'finished'",
+    "unknown-status": "unknown status 'someday'",
     "no-such-item": "TODO.md: no item 99 (items: 1-22)",
     "duplicate-number-set": "TODO.md: item number 3 is used more than once (lines 72, 105)",
 }

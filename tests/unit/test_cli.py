@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -70,9 +71,11 @@ def test_set_then_export_then_check(cli, seed, no_guides):
     assert seed.read_bytes() == exported  # set touches only the store
     stale = cli("--todo", seed, "export", "--check")
     assert stale.code == 1 and "not current" in stale.out and "item 3: ⬜ → ✅" in stale.out
+    listed = [line for line in stale.out.splitlines() if line.startswith("  ")]
+    assert f"{len(listed)} changes in" in stale.out  # the count is of the lines it lists
     assert seed.read_bytes() == exported
     result = cli("--todo", seed, "--guides", no_guides, "export")
-    assert result.code == 0 and "5 lines changed" in result.out
+    assert result.code == 0 and "3 changes in 5 lines" in result.out
     text = seed.read_text(encoding="utf-8")
     assert "### ✅ 3. JWT Authentication Flow" in text
     assert "1. ✅ JWT Authentication Flow (#3)" in text
@@ -164,3 +167,47 @@ def test_other_subject_todo(cli, crates):
     assert cli("--todo", crates, "export", "--check").code == 0
     status = cli("--todo", crates, "status").out
     assert "Experiments" in status and "Foundations" in status and "1/6" in status
+
+
+@pytest.mark.parametrize(
+    ("word", "status"),
+    [
+        ("done", "completed"),
+        ("wip", "in_progress"),
+        ("todo", "not_started"),
+        ("blocked", "blocked"),
+        ("Done", "completed"),
+        ("on hold", "blocked"),
+    ],
+)
+def test_set_takes_the_everyday_words(cli, seed, word, status):
+    assert cli("--todo", seed, "set", "5", word).code == 0
+    assert json.loads(cli("--todo", seed, "status", "--json").out)["items"][4]["status"] == status
+
+
+def test_an_unknown_status_lists_what_is_accepted(seed, capsys):
+    from patternbrowser.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--todo", str(seed), "set", "5", "someday"])
+    assert exited.value.code == 2 and "todo, wip, done, blocked" in capsys.readouterr().err
+
+
+def test_piped_list_keeps_whole_titles_and_no_trailing_spaces(seed, tmp_path):
+    import subprocess
+    import sys
+
+    long_title = "A very long title " * 8
+    text = seed.read_text(encoding="utf-8").replace(
+        "### 3. JWT Authentication Flow", f"### 3. {long_title.strip()}"
+    )
+    seed.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "patternbrowser", "--todo", str(seed), "list"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    assert long_title.strip() in result.stdout
+    assert all(line == line.rstrip() for line in result.stdout.splitlines())

@@ -52,7 +52,7 @@ def test_inside_tmux_the_text_goes_to_tmux_itself_not_to_a_dropped_escape(tools)
     sent: list[str] = []
     result = copy_text(
         CODE,
-        lambda sequence: sent.append(sequence) or True,
+        lambda sequence: bool(sent.append(sequence)) or True,
         env={"PATH": str(tools), "TMUX": "/tmp/tmux-0/default,1,0"},
     )
     assert record.read_text() == CODE

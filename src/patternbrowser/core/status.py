@@ -88,12 +88,21 @@ def split_marker(text: str) -> tuple[Status | None, str, str]:
     return status, text[:end], text[end:]
 
 
+# the everyday words for the four states, as people type them
+WORDS = {
+    Status.NOT_STARTED: ("todo", "open", "new", "pending", "not_started", "not_yet"),
+    Status.IN_PROGRESS: ("wip", "doing", "started", "in_progress", "progress", "active"),
+    Status.COMPLETED: ("done", "complete", "completed", "finished", "closed"),
+    Status.BLOCKED: ("blocked", "on_hold", "hold", "paused", "waiting", "blocked/on_hold"),
+}
+
+
 def parse_status(value: str) -> Status | None:
-    """Read a status given by a user: an id, a label, an emoji or an ASCII marker."""
+    """Read a status given by a user: an id, a word for it, a label, an emoji or ASCII marker."""
     cleaned = value.strip()
     lowered = cleaned.lower().replace("-", "_").replace(" ", "_")
     for status in Status:
-        if lowered in (status.value, status.label.lower().replace(" ", "_")):
+        if lowered in (status.value, status.label.lower().replace(" ", "_"), *WORDS[status]):
             return status
     return _BY_ASCII.get(cleaned) or status_from_marker(cleaned)
 
@@ -102,4 +111,4 @@ def status_choices() -> str:
     """A readable list of the accepted status names, for error messages."""
     ids = ", ".join(status.value for status in Status)
     emoji = " ".join(status.emoji for status in Status)
-    return f"{ids} (or {emoji})"
+    return f"{ids}; or todo, wip, done, blocked; or {emoji}"

@@ -216,3 +216,15 @@ def _lexer(language: str) -> str:
 def make_console(stderr: bool = False) -> Console:
     """A console that never interprets emoji codes or highlights numbers on its own."""
     return Console(stderr=stderr, emoji=False, highlight=False)
+
+
+PIPE_WIDTH = 10_000  # wide enough that no cell is ever cut for a program reading the output
+
+
+def print_plain_lines(renderable: RenderableType) -> None:
+    """Print for a pipe: nothing cut to a terminal's width, no spaces padding line ends."""
+    console = Console(width=PIPE_WIDTH, emoji=False, highlight=False, color_system=None)
+    with console.capture() as captured:
+        console.print(renderable)
+    for line in captured.get().splitlines():
+        print(line.rstrip())

@@ -12,6 +12,7 @@ from patternbrowser.core.status import Status, split_marker
 from patternbrowser.core.textfile import TextLines
 from patternbrowser.core.todo.model import TodoDocument
 from patternbrowser.core.todo.parser import DATE
+from patternbrowser.core.wording import counted
 
 _HEADING_PREFIX = re.compile(r"^( {0,3}#{1,6}[ \t]+)")
 _LIST_PREFIX = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)")
@@ -44,6 +45,11 @@ class ExportResult:
     def is_current(self) -> bool:
         """True when exporting would not change a byte."""
         return not self.changed_lines
+
+    def headline(self) -> str:
+        """`3 changes in 5 lines`: the changes describe() lists, and the lines they touch."""
+        changes = counted(len(self.describe()), "change")
+        return f"{changes} in {counted(len(self.changed_lines), 'line')}"
 
     def describe(self) -> list[str]:
         """Human lines saying what the export changed."""

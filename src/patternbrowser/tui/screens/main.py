@@ -377,10 +377,9 @@ class MainScreen(Screen[None]):
         if result.is_current:
             self.notify(f"{todo} was already current", timeout=3, markup=False)
         else:
-            count = len(result.changed_lines)
             self.notify(
                 clipped([one_line(line) for line in result.describe()], 8),
-                title=f"Exported {todo}: {counted(count, 'line')}",
+                title=f"Exported {todo}: {result.headline()}",
                 markup=False,
                 timeout=6,
             )
