@@ -50,9 +50,14 @@ def test_osc52_alone_is_reported_as_sent_not_copied(tools):
 def test_inside_tmux_the_text_goes_to_tmux_itself_not_to_a_dropped_escape(tools):
     record = fake_tool(tools, "tmux")
     sent: list[str] = []
+
+    def terminal(sequence: str) -> bool:
+        sent.append(sequence)
+        return True
+
     result = copy_text(
         CODE,
-        lambda sequence: bool(sent.append(sequence)) or True,
+        terminal,
         env={"PATH": str(tools), "TMUX": "/tmp/tmux-0/default,1,0"},
     )
     assert record.read_text() == CODE
