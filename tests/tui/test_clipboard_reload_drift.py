@@ -146,6 +146,30 @@ async def test_drift_is_shown_and_resolved_by_adopting_the_markdown(app_for, wor
         await pilot.pause()
         assert stored(workdir, 3) == "completed"
         assert not banner.display
+        assert isinstance(app.screen.focused, ItemTree)  # arrows work again at once
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.screen.query_one(ItemTree).current_item == 4
+
+
+async def test_drift_choices_have_keys(app_for, workdir):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("S")  # no drift: the key does nothing
+        await pilot.press("space", "e")
+        await pilot.pause()
+        todo = workdir / "TODO.md"
+        todo.write_text(
+            todo.read_text(encoding="utf-8").replace("### 🟦 3.", "### ✅ 3."), encoding="utf-8"
+        )
+        app.screen.check_files()
+        await pilot.pause()
+        await pilot.press("S")  # keep the store: export writes 🟦 back
+        await pilot.pause()
+        assert "### 🟦 3." in todo.read_text(encoding="utf-8")
+        assert not app.screen.query_one(DriftBanner).display
+        assert isinstance(app.screen.focused, ItemTree)
 
 
 async def test_store_written_by_another_program_is_merged(app_for, workdir):

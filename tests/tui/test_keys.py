@@ -387,3 +387,17 @@ async def test_help_scrolls_to_its_last_key_on_a_small_screen(app_for):
         await pilot.press("end")
         await pilot.pause()
         assert box.scroll_y == box.max_scroll_y
+
+
+async def test_quitting_with_unexported_changes_asks_once(app_for):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "q")
+        await pilot.pause()
+        assert main_screen(app).is_current  # still running: told what is not exported
+        notices = [str(n.message) for n in app._notifications]
+        assert any("not yet in TODO.md: #3" in notice for notice in notices)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0

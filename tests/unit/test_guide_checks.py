@@ -188,3 +188,15 @@ def test_bundled_todo_is_the_seed_with_only_tracked_lines_changed():
     assert changed <= allowed
     assert not BUNDLED_TODO.read_bytes().endswith(b"\n")  # the seed's missing final newline
     assert b"- Continuous Improvements: 2/2 completed \n" in BUNDLED_TODO.read_bytes()  # space kept
+
+
+def test_an_item_without_a_file_field_finds_the_section_that_marks_it():
+    from patternbrowser.core.guides.library import GuideLibrary
+    from patternbrowser.core.todo.parser import parse_todo
+    from tests.helpers import BUNDLED_TODO, ROOT
+
+    item = parse_todo(BUNDLED_TODO).item(22)
+    assert item is not None and item.guide is None
+    lookup = GuideLibrary(ROOT / "guides").lookup(item)
+    assert lookup.state == "found" and lookup.message.startswith("CLAUDE.md:")
+    assert lookup.heading is not None and lookup.heading.title == "Community Pattern Integration"

@@ -185,3 +185,17 @@ def test_a_write_rewrites_only_the_changed_record(seed, fixed_clock):
     assert other in data and "\r\n# the end\r\n" in data
     assert "\n" not in data.replace("\r\n", "")
     assert load_store(store_path).records == workspace.tracker.store.records
+
+
+def test_a_duplicated_item_number_is_a_problem_not_drift(tmp_path, fixed_clock):
+    todo = tmp_path / "T.md"
+    todo.write_text("## HIGH\n\n### 1. A\n\n### ✅ 1. B\n\n### 🟦 2. C\n", encoding="utf-8")
+    store = tmp_path / "T.progress.toml"
+    store.write_text(
+        'schema = 1\n[items.1]\nstatus = "not_started"\nchanged = 2026-01-01T00:00:00Z\n'
+        '[items.2]\nstatus = "not_started"\nchanged = 2026-01-01T00:00:00Z\n',
+        encoding="utf-8",
+    )
+    tracker = open_workspace(todo).tracker
+    assert [d.number for d in tracker.drift()] == [2]  # item 1 is the file's problem
+    assert any("duplicate item number 1" in str(p) for p in tracker.document.problems)

@@ -157,7 +157,7 @@ def fields_table(item: Item, status: Status, record: Record | None, due: str | N
     if item.recurrence:
         rows.append(("Recurrence", item.recurrence))
         if due:
-            rows.append(("Next due", due))
+            rows.append(("Due", due.removeprefix("due ")))  # "Due  2026-12-26 (in 27 days)"
     else:
         rows.append(("Effort", item.effort or "-"))
     if record is not None:

@@ -48,6 +48,6 @@ def ask_where_to_save(app: App[Any], example: Example, item: int, message: str) 
         except PatternbrowserError as error:
             show_error(app, "Not saved", error)
             return
-        app.notify(f"saved example {example.number} to {path}", markup=False)
+        app.notify(f"saved example {example.number} to {path.resolve()}", markup=False)
 
     app.push_screen(SaveExampleScreen(message, name), save)

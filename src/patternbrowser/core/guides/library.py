@@ -137,7 +137,8 @@ class GuideLibrary:
     def lookup(self, item: Item) -> SectionLookup:
         """Find the section answering `item` in its target guide."""
         if not item.guide:
-            return SectionLookup("no-guide", "this item names no target guide")
+            marked = self._marked_anywhere(item)
+            return marked or SectionLookup("no-guide", "this item names no target guide")
         reason = unsafe_reason(item.guide)
         path = resolve_guide(self.folder, item.guide)
         if reason or path is None:
@@ -157,6 +158,19 @@ class GuideLibrary:
             )
         where = f"{item.guide}:{heading.line_index + 1}"
         return SectionLookup("found", where, path, heading, guide.section_text(heading))
+
+    def _marked_anywhere(self, item: Item) -> SectionLookup | None:
+        """The section of any guide whose `<!-- item: N -->` marker names `item`."""
+        for path in self.files():
+            try:
+                guide = self.guide(path)
+            except (InputError, OSError):
+                continue
+            heading = next((h for h in guide.headings if h.item == item.number), None)
+            if heading is not None:
+                where = f"{path.name}:{heading.line_index + 1}"
+                return SectionLookup("found", where, path, heading, guide.section_text(heading))
+        return None
 
     def files(self) -> list[Path]:
         """Every markdown file in the guides folder."""

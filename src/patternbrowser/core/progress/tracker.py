@@ -113,9 +113,18 @@ class Tracker:
         return Status.NOT_STARTED
 
     def drift(self) -> list[Drift]:
-        """Items whose markdown marker changed since store and markdown last agreed."""
+        """Items whose markdown marker changed since store and markdown last agreed.
+
+        An item whose number the file uses twice is a problem of the file (reported as a
+        warning), not a marker to adopt: which heading would the store's record follow?
+        """
         found = []
+        seen: dict[int, int] = {}
         for item in self.document.items:
+            seen[item.number] = seen.get(item.number, 0) + 1
+        for item in self.document.items:
+            if seen[item.number] > 1:
+                continue
             record = self.store.records.get(item.number)
             marker = item.marker_status
             if record is None or marker is None or marker == record.status:

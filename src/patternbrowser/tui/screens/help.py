@@ -26,6 +26,7 @@ KEYS = [
     ("g", "group by phase → priority → guide file"),
     ("ctrl+z", "undo the last change (an import counts as one)"),
     ("ctrl+y", "redo what undo reverted"),
+    ("M / S", "when the markdown was edited by hand: adopt its markers / keep the store's"),
     ("ctrl+p", "command palette: find items and guide sections"),
     ("?", "this help"),
     ("q", "quit (every change is already saved)"),

@@ -52,6 +52,8 @@ class MainScreen(Screen[None]):
         Binding("g", "grouping", "Group", show=False),
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("ctrl+y,ctrl+shift+z", "redo", "Redo", show=False),
+        Binding("M", "resolve_drift('markdown')", "Adopt markdown", show=False),
+        Binding("S", "resolve_drift('store')", "Keep store", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
         Binding("escape", "clear_filter", "Clear filter"),
@@ -69,6 +71,7 @@ class MainScreen(Screen[None]):
         self._guide_timer: Timer | None = None
         self._drawn_on: date | None = None  # the day "due again" was last worked out for
         self._cursor_pending = False  # the tree was rebuilt and its cursor not yet placed
+        self._warned_unexported = False  # quitting with unexported changes asks once
         self.started = asyncio.Event()  # set once the first item is shown
         # made here: key checks ask for it while the screen is still being composed
         self.filter_field = Input(placeholder="filter: number, title or guide", id="filter")
@@ -220,6 +223,8 @@ class MainScreen(Screen[None]):
             return self.focused is self.filter_field
         if action == "clear_filter":
             return self.filter_field.display or bool(self.query_text)
+        if action == "resolve_drift":  # only while the banner offers the choice
+            return self.query_one(DriftBanner).display
         return True
 
     def action_filter(self) -> None:
@@ -392,10 +397,15 @@ class MainScreen(Screen[None]):
 
     @on(DriftBanner.Resolved)
     def _resolve_drift(self, message: DriftBanner.Resolved) -> None:
-        if message.keep == "markdown":
+        self.action_resolve_drift(message.keep)
+
+    def action_resolve_drift(self, keep: str) -> None:
+        """Adopt the markdown's markers, or write the store's into it; then back to the tree."""
+        if keep == "markdown":
             self.adopt_markdown()
         else:
             self.action_export()
+        self.set_focus(self.query_one(ItemTree))
 
     def adopt_markdown(self) -> None:
         """Take the markdown's markers into the store."""
@@ -437,5 +447,19 @@ class MainScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self.ascii_only))
 
     def action_quit(self) -> None:
-        """Leave; every change was saved when it was made."""
+        """Leave; the first q says once which changes the markdown does not show yet."""
+        unexported = self.session.tracker.unexported()
+        if unexported and not self._warned_unexported:
+            self._warned_unexported = True
+            numbers = ", ".join(f"#{n}" for n in unexported[:8])
+            more = f" and {len(unexported) - 8} more" if len(unexported) > 8 else ""
+            self.notify(
+                f"Saved in the store but not yet in {self.session.workspace.todo.name}: "
+                f"{numbers}{more}. Press e to export, or q again to quit.",
+                title="Not exported",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+            return
         self.app.exit()

@@ -37,8 +37,8 @@ class DriftBanner(Horizontal):
             return
         if not self.query(Button):
             self.mount(
-                Button("Adopt markdown", id="adopt-markdown", variant="warning", compact=True),
-                Button("Keep store", id="keep-store", compact=True),
+                Button("Adopt markdown (M)", id="adopt-markdown", variant="warning", compact=True),
+                Button("Keep store (S)", id="keep-store", compact=True),
             )
         names = ", ".join(f"#{d.number}" for d in drift[:6]) + (" ..." if len(drift) > 6 else "")
         text = Text(
