@@ -152,6 +152,7 @@ class PtyTerminal(Terminal):
         self.stream = pyte.ByteStream(self.screen_model)
         self.lock = threading.Lock()
         self.raw = bytearray()  # everything written, escape sequences included
+        self.fed = 0  # how much of it the emulator has read
         self.leader, follower = os.openpty()
         fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
@@ -177,9 +178,8 @@ class PtyTerminal(Terminal):
                 return
             if not chunk:
                 return
-            with self.lock:
+            with self.lock:  # only keep the bytes here: a slow reader makes the app drop output
                 self.raw += chunk
-                self.stream.feed(chunk)
 
     def keys(self, *names: str) -> None:
         os.write(self.leader, "".join(KEYS.get(name, name) for name in names).encode())
@@ -189,7 +189,10 @@ class PtyTerminal(Terminal):
 
     def lines(self) -> list[str]:
         with self.lock:
-            return [line.rstrip() for line in self.screen_model.display]
+            fresh = bytes(self.raw[self.fed :])
+            self.fed = len(self.raw)
+        self.stream.feed(fresh)
+        return [line.rstrip() for line in self.screen_model.display]
 
     def alive(self) -> bool:
         return self.process.poll() is None
