@@ -30,10 +30,10 @@ def stored(workdir, number: int) -> str | None:
 
 
 def leaf_labels(app) -> list[str]:
-    """The item labels as drawn (they are drawn on demand, not stored on the nodes)."""
+    """The item labels in full (drawn on demand, and cut with … to the tree's width)."""
     tree = app.screen.query_one(ItemTree)
     return [
-        tree.render_label(leaf, Style(), Style()).plain
+        tree._item_label(tree._items[leaf.data], tree._statuses).plain
         for group in tree.root.children
         for leaf in group.children
     ]

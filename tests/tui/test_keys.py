@@ -218,7 +218,7 @@ async def test_recurring_item_shows_when_it_is_due_and_space_completes_it_again(
         assert "overdue since 2025-12-23 (338 days)" in fields
         await pilot.press("space", "space")
         fields = static_text(app, "#item-fields")
-        assert "due 2027-02-26 (in 92 days)" in fields
+        assert "Due         2027-02-26 (in 92 days)" in fields
         assert group_labels(app)[-1] == "Recurring  1/2"
         at(monkeypatch, date(2027, 3, 1))
         main_screen(app).check_files()  # what the app does every second: a new day shows
@@ -229,7 +229,7 @@ async def test_recurring_item_shows_when_it_is_due_and_space_completes_it_again(
         await pilot.pause()
         assert stored(workdir, 21) == "completed"
         fields = static_text(app, "#item-fields")
-        assert "due 2027-06-01 (in 92 days)" in fields
+        assert "Due         2027-06-01 (in 92 days)" in fields
         assert group_labels(app)[-1] == "Recurring  1/2"
         assert leaf_labels(app)[-2] == "✅ 21 Quarterly Review Process"
 

@@ -121,3 +121,16 @@ def test_any_text_is_read_and_drawn_without_losing_letters(text):
 def test_a_word_longer_than_the_line_is_folded_not_cut(prefix):
     word = "x" * 150
     assert plain(prose_renderable(prefix + word)).count("x") == 150
+
+
+def test_a_long_address_is_never_broken_by_wrapping():
+    url = "https://docs.example.org/en/stable/reference/a-very-long-path/with-segments.html"
+    prose = f"Read the [reference documentation]({url}) before you change the settings here."
+    buffer = StringIO()
+    Console(file=buffer, width=40, color_system=None, soft_wrap=False).print(
+        prose_renderable(prose)
+    )
+    lines = buffer.getvalue().splitlines()
+    assert any(line.startswith("[1] https://docs.example.org/en/stable/") for line in lines)
+    assert not any(line.strip().startswith(("reference/", "with-segments")) for line in lines)
+    assert "reference documentation [1]" in " ".join(line.strip() for line in lines)

@@ -29,8 +29,15 @@ LINK_STYLE = "underline"
 HEADING_STYLES = {1: "bold underline", 2: "bold underline"}
 
 
-def inline_text(markdown: str, style: str = "") -> Text:
-    """One line of inline markdown as styled Text (control characters made visible)."""
+SHORT_URL = 40  # autolinks up to this long stay in the text; longer ones become notes
+
+
+def inline_text(markdown: str, style: str = "", notes: list[str] | None = None) -> Text:
+    """One line of inline markdown as styled Text (control characters made visible).
+
+    With `notes`, a link's address leaves the text for a numbered note (`label [1]`), so
+    wrapping never breaks an address in the middle where terminals could not follow it.
+    """
     text = Text(style=style)
     position = 0
     for match in _INLINE.finditer(markdown):
@@ -43,10 +50,18 @@ def inline_text(markdown: str, style: str = "") -> Text:
             text.append(groups["escaped"])
         elif groups["label"] is not None:
             text.append_text(inline_text(groups["label"], LINK_STYLE))
-            if groups["url"] != groups["label"]:
+            if notes is not None:
+                notes.append(groups["url"])
+                text.append(f" [{len(notes)}]", style="dim")
+            elif groups["url"] != groups["label"]:
                 text.append(f" ({visible(groups['url'])})", style="dim")
         elif groups["autolink"] is not None:
-            text.append(visible(groups["autolink"]), style=LINK_STYLE)
+            url = groups["autolink"]
+            if notes is not None and len(url) > SHORT_URL:
+                notes.append(url)
+                text.append(f"[{len(notes)}]", style=LINK_STYLE)
+            else:
+                text.append(visible(url), style=LINK_STYLE)
         elif (strong := groups["strong"] or groups["strong2"]) is not None:
             text.append_text(inline_text(strong, "bold"))
         else:
@@ -56,31 +71,48 @@ def inline_text(markdown: str, style: str = "") -> Text:
 
 
 def prose_renderable(markdown: str) -> RenderableType:
-    """The prose as Rich renderables, a blank line between blocks (not between list items)."""
+    """The prose as Rich renderables, a blank line between blocks (not between list items).
+
+    Link addresses follow their block as numbered notes, each on one line of its own.
+    """
     parts: list[RenderableType] = []
     previous: Block | None = None
+    notes: list[str] = []
     for block in read_prose(markdown):
         if previous is not None and not (previous.kind == block.kind == "item"):
             parts.append(Text())
-        parts.append(_block(block))
+        first = len(notes)
+        parts.append(_block(block, notes))
+        indent = " " * (2 * block.depth + 3) if block.kind == "item" else ""
+        for number, url in enumerate(notes[first:], start=first + 1):
+            # one unbroken line, overflowing if it must, so terminals can recognise it
+            parts.append(
+                Text(
+                    f"{indent}[{number}] {visible(url)}",
+                    style="dim",
+                    no_wrap=True,
+                    overflow="ignore",
+                )
+            )
         previous = block
     return Group(*parts)
 
 
-def _block(block: Block) -> RenderableType:
+def _block(block: Block, notes: list[str]) -> RenderableType:
     if block.kind == "heading":
-        return inline_text(block.text, HEADING_STYLES.get(block.level, "bold"))
+        return inline_text(block.text, HEADING_STYLES.get(block.level, "bold"), notes)
     if block.kind == "item":
-        return _hanging(" " * (2 * block.depth + 1) + block.marker + " ", inline_text(block.text))
+        lead = " " * (2 * block.depth + 1) + block.marker + " "
+        return _hanging(lead, inline_text(block.text, notes=notes))
     if block.kind == "quote":
-        return _hanging("▌ ", inline_text(block.text, "italic"), "dim")
+        return _hanging("▌ ", inline_text(block.text, "italic", notes), "dim")
     if block.kind == "rule":
         return Rule(style="dim")
     if block.kind == "table":
         return _table(block.text)
     if block.kind == "verbatim":
         return Text(visible(block.text))  # wrapped, never cut: nothing is hidden
-    return inline_text(block.text)
+    return inline_text(block.text, notes=notes)
 
 
 def _table(text: str) -> RenderableType:

@@ -106,6 +106,9 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         if node.data is not None:
             label = self._item_label(self._items[node.data], self._statuses)
             label.stylize(style)
+            room = self._label_room()
+            if room > 8:  # a cut title says so, rather than ending mid-word
+                label.truncate(room, overflow="ellipsis")
             return label
         group = self._group_counts.get(node.id)
         if group is None:
@@ -121,11 +124,17 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         return Text.assemble((icon, base_style + _TOGGLE), label)
 
     def get_label_width(self, node: TreeNode[NodeData]) -> int:
-        """The label's width, computed without drawing it."""
+        """The label's width, computed without drawing it (no wider than the tree shows)."""
         if node.data is not None:
             item = self._items[node.data]
-            return 4 + self._number_width + len(item.title)
+            room = self._label_room()
+            width = 4 + self._number_width + len(item.title)
+            return min(width, room) if room > 8 else width
         return super().get_label_width(node)
+
+    def _label_room(self) -> int:
+        """The cells an item's label has: the tree's width less its guide lines (`├ `)."""
+        return self.scrollable_content_region.width - 2
 
     def refresh_item(
         self, item: Item, statuses: dict[int, Status], counted: dict[int, Status]

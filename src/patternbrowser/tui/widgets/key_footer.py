@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 # below this width the palette's key (still listed in the help) leaves its room to `q Quit`
 PALETTE_KEY_MIN_WIDTH = 90
+# on narrow screens these keys give their room away first, so `? Help` and `q Quit` always
+# show (every key stays in the help)
+GIVE_WAY = ("example", "toggle_blocked", "grouping", "export", "copy", "filter", "cycle_status")
 
 Shown = tuple[object, ...]
 
@@ -45,10 +50,17 @@ class KeyFooter(Footer):
         return (palette, *bindings)
 
     def compose(self) -> ComposeResult:
-        """The keys, remembered so that a rebuild with the same keys can be skipped."""
+        """The keys that fit, remembered so that a rebuild with the same keys can be skipped."""
         self._shown = self._keys_to_show()
         self.set_reactive(Footer.show_command_palette, bool(self._shown[0]))
-        yield from super().compose()
+        keys = list(super().compose())
+        room = self.app.size.width
+        for action in GIVE_WAY:
+            if sum(_width(key) for key in keys) <= room:
+                break
+            keys = [key for key in keys if not _is_action(key, action)]
+        self.styles.grid_size_columns = len(keys)
+        yield from keys
 
     async def recompose(self) -> None:
         """Rebuild the keys, unless they are the ones already shown."""
@@ -59,3 +71,15 @@ class KeyFooter(Footer):
     async def on_resize(self, _event: events.Resize) -> None:
         """Make room for the palette's key, or take it back, when the width crosses 90."""
         await self.recompose()
+
+
+def _is_action(widget: Widget, action: str) -> bool:
+    """True for the footer key of `action` (with or without parameters)."""
+    return isinstance(widget, FooterKey) and widget.action.split("(")[0] == action
+
+
+def _width(widget: Widget) -> int:
+    """The cells a compact footer key takes: the key, a space, its description, a space."""
+    if isinstance(widget, FooterKey):
+        return len(widget.key_display) + len(widget.description) + 2
+    return 0
