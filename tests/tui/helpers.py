@@ -6,7 +6,6 @@ import tomllib
 from io import StringIO
 
 from rich.console import Console
-from rich.style import Style
 
 from patternbrowser.tui.screens.main import MainScreen
 from patternbrowser.tui.widgets.item_tree import ItemTree

@@ -12,7 +12,6 @@ from patternbrowser.core.status import Status
 from patternbrowser.core.todo.model import TodoDocument
 from patternbrowser.render.tables import progress_bar
 
-
 GROUP_CELL = 11  # a group's bar of 6 and its count need this much; narrower, bars go
 NARROW = 70  # below this width the total's bar is shorter, so its count stays whole
 
