@@ -40,6 +40,23 @@ class TestMainScreen:
     def test_main_80x24(self, in_workdir, snap_compare):
         assert snap_compare(app(), terminal_size=(80, 24), run_before=keys())
 
+    def test_main_60x20(self, in_workdir, snap_compare):
+        assert snap_compare(app(), terminal_size=(60, 20), run_before=keys())
+
+    def test_main_200x50(self, in_workdir, snap_compare):
+        assert snap_compare(app(), terminal_size=(200, 50), run_before=keys())
+
+    def test_light_theme(self, in_workdir, snap_compare):
+        async def run(pilot) -> None:
+            pilot.app.theme = "textual-light"
+            await keys("down")(pilot)
+
+        assert snap_compare(app(), terminal_size=(100, 32), run_before=run)
+
+    def test_no_color(self, in_workdir, snap_compare, monkeypatch):
+        monkeypatch.setenv("NO_COLOR", "1")
+        assert snap_compare(app(), terminal_size=(80, 24), run_before=keys("down"))
+
     def test_ascii_markers(self, in_workdir, snap_compare):
         run = keys("space", "down", "b")
         assert snap_compare(app(ascii_only=True), terminal_size=(100, 32), run_before=run)
