@@ -160,6 +160,7 @@ def fields_table(item: Item, status: Status, record: Record | None, due: str | N
             rows.append(("Next due", due))
     else:
         rows.append(("Effort", item.effort or "-"))
+    rows += item.extra_fields
     if record is not None:
         rows.append(("Changed", record.changed.strftime("%Y-%m-%d %H:%M UTC")))
         if record.note:

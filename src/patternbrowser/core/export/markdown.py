@@ -10,6 +10,7 @@ from patternbrowser.core.export.metrics import metric_edits
 from patternbrowser.core.progress.counts import group_counts
 from patternbrowser.core.status import Status, split_marker
 from patternbrowser.core.textfile import TextLines
+from patternbrowser.core.todo.fields import field_line, read_status_value, status_word
 from patternbrowser.core.todo.model import TodoDocument
 from patternbrowser.core.todo.parser import DATE
 
@@ -88,6 +89,11 @@ def export_document(
         if line is not None:
             replacements[item.heading_index] = line
             markers.append(MarkerChange(item.number, item.title, item.marker_status, wanted))
+        if item.status_field is not None:
+            raw = text.lines[item.status_field]
+            field = _with_status_field(raw, wanted, document.spellings)
+            if field != raw:
+                replacements[item.status_field] = field
     for phase in document.phases:
         for entry in phase.entries:
             wanted_status = statuses.get(entry.item_number)
@@ -133,6 +139,25 @@ def _with_marker(line: str, prefix_pattern: re.Pattern[str], wanted: Status) -> 
     if current is None:
         return f"{head}{wanted.emoji} {rest}"
     return f"{head}{wanted.emoji}{after}"
+
+
+def _with_status_field(line: str, wanted: Status, spellings: dict[Status, str]) -> str:
+    """The `**Status**:` line showing `wanted`: only its marker and word change, in place."""
+    found = field_line(line)
+    if found is None:
+        return line
+    read = read_status_value(found.value)
+    value = found.value
+    edits: list[tuple[tuple[int, int], str]] = []
+    if read.word is not None and read.status != wanted:
+        old = value[read.word[0] : read.word[1]]
+        edits.append((read.word, status_word(wanted, spellings, old)))
+    if read.marker is not None and split_marker(value[read.marker[0] :])[0] != wanted:
+        edits.append((read.marker, wanted.emoji))
+    for (start, end), new in sorted(edits, reverse=True):  # right to left: spans stay valid
+        value = value[:start] + new + value[end:]
+    start = found.value_start
+    return line[:start] + value + line[start + len(found.value) :]
 
 
 def _summary_edits(

@@ -27,6 +27,8 @@ _KEEP = 16  # cached documents kept; older ones are removed
 _PARSER_MODULES = (
     "todo/model",
     "todo/parser",
+    "todo/fields",
+    "todo/body",
     "todo/examples",
     "todo/labels",
     "status",
