@@ -40,6 +40,7 @@ class ExportResult:
     metrics: list[str] = field(default_factory=list)  # names of the metric rows updated
     next_review: str | None = None  # the new Next Review date, when it was set
     dated: str | None = None  # the new Last Updated date, when it was set
+    cookies: list[tuple[str, str, str]] = field(default_factory=list)  # heading, old, new
 
     @property
     def is_current(self) -> bool:
@@ -57,6 +58,7 @@ class ExportResult:
         if added:
             lines.append(f"⬜ markers added to {len(added)} items that had none")
         lines += [f"summary '{label}': {old} → {new}" for label, old, new in self.summary]
+        lines += [f"cookie of '{title}': {old} → {new}" for title, old, new in self.cookies]
         lines += [f"metric '{name}' updated" for name in self.metrics]
         if self.next_review:
             lines.append(f"Next Review → {self.next_review}")
@@ -80,6 +82,8 @@ def export_document(
     Summary counts (an overdue recurring item is not done), `next_review` the date the
     `**Next Review**:` line should carry.
     """
+    if document.kind == "checklist":
+        return _export_checklist(document, statuses, counted or statuses)
     text = document.text
     replacements: dict[int, str] = {}
     markers: list[MarkerChange] = []
@@ -124,6 +128,25 @@ def export_document(
         updated,
         next_review.isoformat() if reviewed and next_review else None,
         dated,
+    )
+
+
+def _export_checklist(
+    document: TodoDocument, statuses: dict[int, Status], counted: dict[int, Status]
+) -> ExportResult:
+    """A checklist changes only its tasks' bracket characters and its headings' cookies."""
+    from patternbrowser.core.export.tasks import cookie_edits, task_edits
+
+    replacements: dict[int, str] = {}
+    tasks = task_edits(document, statuses, replacements)
+    cookies = cookie_edits(document, counted, replacements)
+    lines = document.text.lines
+    changed = sorted(i for i, line in replacements.items() if line != lines[i])
+    return ExportResult(
+        document.text.with_lines(replacements),
+        [i + 1 for i in changed],
+        [MarkerChange(*task) for task in tasks],
+        cookies=cookies,
     )
 
 

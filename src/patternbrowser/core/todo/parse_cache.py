@@ -29,6 +29,7 @@ _PARSER_MODULES = (
     "todo/parser",
     "todo/fields",
     "todo/body",
+    "todo/tasks",
     "todo/examples",
     "todo/labels",
     "status",

@@ -97,7 +97,9 @@ def parse_todo(path: Path) -> TodoDocument:
     snapshot = read_snapshot(path)
     document = cached_parse(snapshot, lambda: parse_text(lines_of(snapshot), path))
     if not document.items:
-        raise InputError("no items found (expected '### N. Title' headings)", path)
+        raise InputError(
+            "no items found (expected '### N. Title' headings or '- [ ] task' lines)", path
+        )
     return document
 
 
@@ -119,6 +121,12 @@ def parse_text(text: TextLines, path: Path) -> TodoDocument:
         elif token.type == "hr" and token.map:
             state.rules.add(token.map[0])
     _close_item(state, len(text.lines))
+    if not state.items:
+        from patternbrowser.core.todo.tasks import parse_checklist
+
+        checklist = parse_checklist(text, path, tokens, state.problems)
+        if checklist is not None:
+            return checklist
     state.problems[:0] = state.orphans
     _check_references(state)
     summary = _resolve_summary(state)
