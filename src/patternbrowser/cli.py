@@ -7,12 +7,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from patternbrowser import PROG, __version__
 from patternbrowser.core.errors import PatternbrowserError
 from patternbrowser.core.sanitize import visible
 from patternbrowser.core.status import Status, parse_status, status_choices
+
+if TYPE_CHECKING:
+    from patternbrowser.core.guides.discovery import GuidesChoice
 
 
 class _Parser(argparse.ArgumentParser):
@@ -90,9 +93,33 @@ def _dispatch(args: argparse.Namespace) -> int:
     from patternbrowser import commands, paths
 
     args.todo = _shorten(args.todo or paths.bundled_todo())
-    args.guides = _shorten(args.guides or paths.bundled_guides())
+    args.guides_choice = _guides(
+        args.todo, args.guides, paths.bundled_todo(), paths.bundled_guides()
+    )
+    args.guides = args.guides_choice.path
     args.state = _shorten(args.state) if args.state else None
     return commands.COMMANDS[args.command or "tui"](args)
+
+
+def _guides(todo: Path, given: Path | None, bundled_todo: Path, bundled: Path) -> GuidesChoice:
+    """The guides folder: the one given, the bundled one for the bundled TODO, else beside it."""
+    from patternbrowser.core.guides.discovery import GuidesChoice, choose_guides
+
+    choice = choose_guides(todo, given, (bundled_todo, bundled), lambda: _named_guides(todo))
+    return GuidesChoice(_shorten(choice.path), choice.found) if choice.path else choice
+
+
+def _named_guides(todo: Path) -> list[str]:
+    """The guides the TODO's File fields name.
+
+    None when it cannot be read: the command says why, with file and line, once it opens it.
+    """
+    from patternbrowser.core.todo.parser import parse_todo
+
+    try:
+        return [item.guide for item in parse_todo(todo).items if item.guide]
+    except PatternbrowserError:
+        return []
 
 
 def _shorten(path: Path) -> Path:

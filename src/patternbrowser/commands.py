@@ -27,6 +27,14 @@ def _open(args: argparse.Namespace) -> Workspace:
     return workspace
 
 
+def _guides_note(args: argparse.Namespace, short: bool = False) -> str:
+    """Which guides folder is in use, and why (when the CLI chose it)."""
+    choice = getattr(args, "guides_choice", None)
+    if choice is None:
+        return f"guides: {args.guides}" if args.guides else "no guides"
+    return str(choice.short() if short else choice.describe())
+
+
 def _say_waiting() -> None:
     print(f"{PROG}: waiting for another {PROG} to finish writing...", file=sys.stderr)
 
@@ -42,7 +50,13 @@ def run_tui(args: argparse.Namespace) -> int:
     pause_collector()  # resumed once the first screen is drawn
     from patternbrowser.tui.app import make_app  # Textual is imported only here
 
-    app = make_app(todo=args.todo, guides=args.guides, state=args.state, ascii_only=args.ascii)
+    app = make_app(
+        todo=args.todo,
+        guides=args.guides,
+        state=args.state,
+        ascii_only=args.ascii,
+        guides_note=_guides_note(args, short=True),
+    )
     app.run()
     return app.return_code or 0
 
@@ -56,10 +70,12 @@ def run_status(args: argparse.Namespace) -> int:
 
     workspace = _open(args)
     if args.json:
-        _print_json(status_data(workspace.tracker, clock.today()))
+        guides = str(args.guides) if args.guides else None
+        _print_json(status_data(workspace.tracker, clock.today()) | {"guides": guides})
         return 0
     console = make_console()
     console.print(status_view(workspace.tracker, args.ascii, clock.today()))
+    console.print(_guides_note(args), markup=False, style="dim", soft_wrap=True)
     for problem in workspace.tracker.document.problems:
         make_console(stderr=True).print(f"warning: {visible(str(problem))}", markup=False)
     return 0
@@ -232,15 +248,16 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     """Validate the TODO, its store and the guides; exit 1 when problems are found."""
-    from patternbrowser.core.checks.guides import check_guides
+    from patternbrowser.core.checks.guides import GuideCheck, check_guides
     from patternbrowser.core.checks.todo import check_todo
 
     workspace = _open(args)
     problems = check_todo(workspace.tracker)
-    guides = check_guides(workspace.tracker, args.guides)
+    guides = check_guides(workspace.tracker, args.guides) if args.guides else GuideCheck()
     problems += guides.problems
     if args.json:
         data = {"ok": not problems, "problems": [problem_data(p) for p in problems]}
+        data["guides"] = str(args.guides) if args.guides else None
         _print_json(data | guides.summary)
         return 1 if problems else 0
     for problem in problems:
@@ -250,6 +267,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"{counted(len(problems), 'problem')} found")
     else:
         print(f"{workspace.todo}: {items} items, no problems found")
+    print(visible(_guides_note(args)))
     summary = guides.summary
     if summary:
         _print_guide_summary(summary)

@@ -15,7 +15,7 @@ from patternbrowser.core.safefile import Snapshot
 from patternbrowser.core.status import Status
 from patternbrowser.core.textfile import lines_of
 from patternbrowser.core.todo.parser import parse_text
-from tests.helpers import SEED
+from tests.helpers import FIXTURES, SEED
 
 SEED_LINES = SEED.read_bytes().splitlines(keepends=True)
 PIECES = [
@@ -92,6 +92,34 @@ def test_mutated_seeds_parse_and_export_cleanly(tmp_path_factory, data):
 @given(st.binary(max_size=2000))
 def test_random_bytes_are_a_clean_error_or_a_document(data):
     check_export(data, Path("TODO.md"))
+
+
+TASK_LINES = (FIXTURES / "tasks_nested.md").read_bytes().splitlines(keepends=True)
+TASK_PIECES = [b"- [", b"]", b"[x] ", b"[1/2]", b"[%]", b"```\n", b"    ", b"\t", b"# ", b"\r\n"]
+
+
+@st.composite
+def checklist_mutations(draw) -> bytes:
+    """The nested task-list fixture with lines deleted, duplicated or spliced with pieces."""
+    lines = list(TASK_LINES)
+    for _ in range(draw(st.integers(1, 10))):
+        index = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "splice"]))
+        if action == "delete" and len(lines) > 1:
+            del lines[index]
+        elif action == "duplicate":
+            lines.insert(index, lines[index])
+        else:
+            piece = draw(st.sampled_from(TASK_PIECES + PIECES))
+            at = draw(st.integers(0, len(lines[index])))
+            lines[index] = lines[index][:at] + piece + lines[index][at:]
+    return b"".join(lines)
+
+
+@FUZZ
+@given(checklist_mutations())
+def test_mutated_checklists_parse_and_export_cleanly(data):
+    check_export(data, Path("CHECKLIST.md"))
 
 
 STORE_PIECES = st.sampled_from(

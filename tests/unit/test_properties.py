@@ -37,6 +37,13 @@ FENCE_LINES = [
     "\t tabbed",
     "",
 ]
+STATUS_FIELDS = [
+    [],
+    ["**Status**: In progress"],
+    ["- **Status**: done  "],
+    ["**STATUS:** ✅ Completed"],
+    ["**Status**: someday"],
+]
 WORDS = st.sampled_from(["alpha", "Beta", "gamma's", "δέλτα", "[bold]x[/]", "`code`", "a&b", "x*y"])
 
 
@@ -65,6 +72,7 @@ def documents(draw) -> Doc:
                 f"### {marker}{number}. {title}",
                 "**File**: `G.md`",
                 "**Estimated Effort**: 1-2 hours",
+                *draw(st.sampled_from(STATUS_FIELDS)),
                 "**Instructions**:",
                 "```",
             ]
@@ -122,6 +130,7 @@ def test_export_round_trip_is_stable_and_idempotent(generated, chosen):
     reparsed = parse(first)
     assert [(i.number, i.title) for i in reparsed.items] == [(i.number, i.title) for i in doc.items]
     assert {i.number: i.marker_status for i in reparsed.items} == wanted
+    assert not [p for p in reparsed.problems if "status field" in p.message]  # in step
     for phase in reparsed.phases:
         assert all(e.marker_status is wanted[e.item_number] for e in phase.entries)
     second = export_document(reparsed, wanted, date(2031, 3, 4))
@@ -134,6 +143,7 @@ def test_only_marker_summary_and_date_lines_change(generated, chosen):
     doc = parse(generated.text)
     result = export_document(doc, wanted_statuses(doc, chosen), date(2030, 1, 2))
     allowed = {item.heading_index for item in doc.items}
+    allowed |= {item.status_field for item in doc.items if item.status_field is not None}
     allowed |= {entry.line_index for phase in doc.phases for entry in phase.entries}
     allowed |= {line.line_index for line in doc.summary}
     allowed |= {line.line_index for line in doc.dates}

@@ -133,6 +133,9 @@ def items_table(tracker: Tracker, items: list[Item], ascii_only: bool, width: in
     if any(item.guide_is_new for item in items):
         table.caption = "* the guide file is to be created"
         table.caption_justify = "left"
+    elif any(item.task is not None for item in items):
+        table.caption = "tasks are numbered in document order"
+        table.caption_justify = "left"
     return table
 
 
@@ -148,18 +151,24 @@ def fields_table(item: Item, status: Status, record: Record | None, due: str | N
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
-    rows = [
-        ("Status", status.label),
-        ("Group", item.group),
-        ("Phase", str(item.phase) if item.phase else "-"),
-        ("Guide", (item.guide or "-") + (" (new file)" if item.guide_is_new else "")),
-    ]
-    if item.recurrence:
+    rows = [("Status", status.label), ("Group", item.group)]
+    if item.task is not None:
+        under = f", under task {item.parent}" if item.parent is not None else ""
+        rows.append(("Task", f"{item.number}{under} (tasks are numbered in document order)"))
+    else:
+        rows += [
+            ("Phase", str(item.phase) if item.phase else "-"),
+            ("Guide", (item.guide or "-") + (" (new file)" if item.guide_is_new else "")),
+        ]
+    if item.task is not None:
+        pass
+    elif item.recurrence:
         rows.append(("Recurrence", item.recurrence))
         if due:
             rows.append(("Due", due.removeprefix("due ")))  # "Due  2026-12-26 (in 27 days)"
     else:
         rows.append(("Effort", item.effort or "-"))
+    rows += item.extra_fields
     if record is not None:
         rows.append(("Changed", record.changed.strftime("%Y-%m-%d %H:%M UTC")))
         if record.note:

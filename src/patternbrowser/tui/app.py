@@ -38,11 +38,18 @@ class PatternBrowserApp(App[None]):
         _action_provider,
     }
 
-    def __init__(self, session: Session, ascii_only: bool = False) -> None:
-        """Show `session`; `ascii_only` replaces emoji markers with [ ] [~] [x] [!]."""
+    def __init__(
+        self, session: Session, ascii_only: bool = False, guides_note: str | None = None
+    ) -> None:
+        """Show `session`; `ascii_only` replaces emoji markers with [ ] [~] [x] [!].
+
+        `guides_note` says in the header which guides folder is in use.
+        """
         super().__init__()
         self.session = session
         self.ascii_only = ascii_only
+        if guides_note:
+            self.title = f"{self.TITLE} · {guides_note}"
 
     def get_default_screen(self) -> MainScreen:
         """The main screen is the app's first screen (no blank screen beneath it)."""
@@ -56,7 +63,12 @@ class PatternBrowserApp(App[None]):
 
 
 def make_app(
-    todo: Path, guides: Path | None = None, state: Path | None = None, ascii_only: bool = False
+    todo: Path,
+    guides: Path | None = None,
+    state: Path | None = None,
+    ascii_only: bool = False,
+    guides_note: str | None = None,
 ) -> PatternBrowserApp:
     """Open the files (errors surface here, before the terminal is taken) and build the app."""
-    return PatternBrowserApp(Session(todo, guides, state), ascii_only=ascii_only)
+    session = Session(todo, guides, state)
+    return PatternBrowserApp(session, ascii_only=ascii_only, guides_note=guides_note)

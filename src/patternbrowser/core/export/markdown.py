@@ -10,6 +10,7 @@ from patternbrowser.core.export.metrics import metric_edits
 from patternbrowser.core.progress.counts import group_counts
 from patternbrowser.core.status import Status, split_marker
 from patternbrowser.core.textfile import TextLines
+from patternbrowser.core.todo.fields import field_line, read_status_value, status_word
 from patternbrowser.core.todo.model import TodoDocument
 from patternbrowser.core.todo.parser import DATE
 from patternbrowser.core.wording import counted
@@ -40,6 +41,7 @@ class ExportResult:
     metrics: list[str] = field(default_factory=list)  # names of the metric rows updated
     next_review: str | None = None  # the new Next Review date, when it was set
     dated: str | None = None  # the new Last Updated date, when it was set
+    cookies: list[tuple[str, str, str]] = field(default_factory=list)  # heading, old, new
 
     @property
     def is_current(self) -> bool:
@@ -62,6 +64,7 @@ class ExportResult:
         if added:
             lines.append(f"⬜ markers added to {len(added)} items that had none")
         lines += [f"summary '{label}': {old} → {new}" for label, old, new in self.summary]
+        lines += [f"cookie of '{title}': {old} → {new}" for title, old, new in self.cookies]
         lines += [f"metric '{name}' updated" for name in self.metrics]
         if self.next_review:
             lines.append(f"Next Review → {self.next_review}")
@@ -85,6 +88,8 @@ def export_document(
     Summary counts (an overdue recurring item is not done), `next_review` the date the
     `**Next Review**:` line should carry.
     """
+    if document.kind == "checklist":
+        return _export_checklist(document, statuses, counted or statuses)
     text = document.text
     replacements: dict[int, str] = {}
     markers: list[MarkerChange] = []
@@ -94,6 +99,11 @@ def export_document(
         if line is not None:
             replacements[item.heading_index] = line
             markers.append(MarkerChange(item.number, item.title, item.marker_status, wanted))
+        if item.status_field is not None:
+            raw = text.lines[item.status_field]
+            field = _with_status_field(raw, wanted, document.spellings)
+            if field != raw:
+                replacements[item.status_field] = field
     for phase in document.phases:
         for entry in phase.entries:
             wanted_status = statuses.get(entry.item_number)
@@ -127,6 +137,25 @@ def export_document(
     )
 
 
+def _export_checklist(
+    document: TodoDocument, statuses: dict[int, Status], counted: dict[int, Status]
+) -> ExportResult:
+    """A checklist changes only its tasks' bracket characters and its headings' cookies."""
+    from patternbrowser.core.export.tasks import cookie_edits, task_edits
+
+    replacements: dict[int, str] = {}
+    tasks = task_edits(document, statuses, replacements)
+    cookies = cookie_edits(document, counted, replacements)
+    lines = document.text.lines
+    changed = sorted(i for i, line in replacements.items() if line != lines[i])
+    return ExportResult(
+        document.text.with_lines(replacements),
+        [i + 1 for i in changed],
+        [MarkerChange(*task) for task in tasks],
+        cookies=cookies,
+    )
+
+
 def _with_marker(line: str, prefix_pattern: re.Pattern[str], wanted: Status) -> str | None:
     """The line with its marker showing `wanted`, or None when it already does."""
     prefix = prefix_pattern.match(line)
@@ -139,6 +168,25 @@ def _with_marker(line: str, prefix_pattern: re.Pattern[str], wanted: Status) -> 
     if current is None:
         return f"{head}{wanted.emoji} {rest}"
     return f"{head}{wanted.emoji}{after}"
+
+
+def _with_status_field(line: str, wanted: Status, spellings: dict[Status, str]) -> str:
+    """The `**Status**:` line showing `wanted`: only its marker and word change, in place."""
+    found = field_line(line)
+    if found is None:
+        return line
+    read = read_status_value(found.value)
+    value = found.value
+    edits: list[tuple[tuple[int, int], str]] = []
+    if read.word is not None and read.status != wanted:
+        old = value[read.word[0] : read.word[1]]
+        edits.append((read.word, status_word(wanted, spellings, old)))
+    if read.marker is not None and split_marker(value[read.marker[0] :])[0] != wanted:
+        edits.append((read.marker, wanted.emoji))
+    for (start, end), new in sorted(edits, reverse=True):  # right to left: spans stay valid
+        value = value[:start] + new + value[end:]
+    start = found.value_start
+    return line[:start] + value + line[start + len(found.value) :]
 
 
 def _summary_edits(

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import re
 
-from patternbrowser.core.todo.model import Example, Item, Problem
+from patternbrowser.core.todo.model import Example, Item, Problem, Segment
 
 # An opening fence inside instructions: `\```python` (escaped) or "```toml" (unescaped; the
 # outer fence cannot contain a bare ``` line, so an unescaped opener always has a language).
 _OPEN = re.compile(r"^[ ]{0,3}(?P<escape>\\?)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)[^`]*$")
 _CLOSE = re.compile(r"^[ ]{0,3}\\?(?P<fence>`{3,}|~{3,})[ \t]*$")
 
-Segment = str | Example  # prose (markdown) or an example, in the order they appear
-
 
 def instruction_segments(item: Item) -> list[Segment]:
     """An item's instructions as prose runs and examples, in order (as the views show them)."""
+    if item.segments is not None:  # a body written under the heading, split when parsed
+        return item.segments
     return split_instructions(item.instructions, item.instructions_start)[0]
 
 

@@ -15,13 +15,35 @@ MODE_NAMES: dict[Mode, str] = {
 }
 
 
-def next_mode(mode: Mode) -> Mode:
-    """The grouping after `mode` in the cycle."""
-    return MODES[(MODES.index(mode) + 1) % len(MODES)]
+def modes_for(document: TodoDocument | None) -> tuple[Mode, ...]:
+    """The groupings that make sense: a checklist has no phases, so none by phase."""
+    if document is not None and document.kind == "checklist":
+        return ("priority",)
+    return MODES
+
+
+def default_mode(document: TodoDocument) -> Mode:
+    """The grouping the app starts with."""
+    return modes_for(document)[0]
+
+
+def mode_name(mode: Mode, document: TodoDocument) -> str:
+    """What the grouping is called for this document (a checklist's groups are headings)."""
+    if document.kind == "checklist" and mode in ("priority", "phase"):
+        return "by heading"
+    return MODE_NAMES[mode]
+
+
+def next_mode(mode: Mode, document: TodoDocument | None = None) -> Mode:
+    """The grouping after `mode` in the cycle (of the groupings `document` has)."""
+    modes = modes_for(document)
+    return modes[(modes.index(mode) + 1) % len(modes)] if mode in modes else modes[0]
 
 
 def group_items(document: TodoDocument, mode: Mode) -> list[tuple[str, list[Item]]]:
     """Named groups of items for `mode`, each item in exactly one group, in a useful order."""
+    if mode == "phase" and document.kind == "checklist":
+        mode = "priority"  # a TODO that became a checklist on disk: its headings
     if mode == "phase":
         return _by_phase(document)
     if mode == "priority":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Literal
 
 from patternbrowser.core.status import Status
 from patternbrowser.core.textfile import TextLines
@@ -63,9 +64,21 @@ class Section:
         return self.priority.group_name if self.priority else self.name
 
 
+@dataclass(frozen=True)
+class TaskMark:
+    """Where a task-list item keeps its status: the character between `[` and `]`."""
+
+    line_index: int  # 0-based line of the task
+    column: int  # index of the character in that line
+    char: str  # the character as written
+
+
+Segment = str | Example  # prose (markdown) or an example, in the order an item's body shows them
+
+
 @dataclass
 class Item:
-    """A `### N. Title` heading and what follows it up to the next heading of its level."""
+    """A `### N. Title` heading (or a task of a checklist) and what belongs to it."""
 
     number: int
     title: str
@@ -83,6 +96,13 @@ class Item:
     instructions_start: int = 0  # the first line inside the instructions fence
     examples: list[Example] = field(default_factory=list)
     phase: int | None = None
+    # a body written as prose, lists and code blocks (no Instructions fence), already split
+    segments: list[Segment] | None = None
+    status_field: int | None = None  # 0-based line of the item's own `**Status**:` field
+    own_priority: Priority | None = None  # from a `**Priority**:` field
+    extra_fields: list[tuple[str, str]] = field(default_factory=list)  # shown as written
+    task: TaskMark | None = None  # set on the tasks of a checklist
+    parent: int | None = None  # the task this (nested) task is under
 
     @property
     def group(self) -> str:
@@ -91,7 +111,9 @@ class Item:
 
     @property
     def priority(self) -> Priority | None:
-        """The item's priority level, if its section has one."""
+        """The item's priority level: its own Priority field, else its section's."""
+        if self.own_priority is not None:
+            return self.own_priority
         return self.section.priority if self.section else None
 
     @property
@@ -154,6 +176,19 @@ class TableRow:
     cells: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Cookie:
+    """An Org-style progress cookie at the end of a heading: `[n/m]` or `[p%]`."""
+
+    line_index: int
+    start: int  # the span of the cookie (brackets included) in its line
+    end: int
+    items: tuple[int, ...]  # the numbers of the tasks it counts (nested ones included)
+
+
+DocumentKind = Literal["todo", "checklist"]
+
+
 @dataclass
 class TodoDocument:
     """A parsed TODO file, with the exact text it came from."""
@@ -167,6 +202,10 @@ class TodoDocument:
     dates: list[DateLine]
     problems: list[Problem]
     table_rows: list[TableRow] = field(default_factory=list)
+    kind: DocumentKind = "todo"
+    cookies: list[Cookie] = field(default_factory=list)
+    # the way the file writes each status: the first task character, or the first status word
+    spellings: dict[Status, str] = field(default_factory=dict)
 
     def item(self, number: int) -> Item | None:
         """The first item with this number, else None."""

@@ -27,6 +27,9 @@ _KEEP = 16  # cached documents kept; older ones are removed
 _PARSER_MODULES = (
     "todo/model",
     "todo/parser",
+    "todo/fields",
+    "todo/body",
+    "todo/tasks",
     "todo/examples",
     "todo/labels",
     "status",

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from patternbrowser.core.errors import InputError
-from patternbrowser.core.guidepath import unsafe_reason
 from patternbrowser.core.safefile import read_snapshot
-from patternbrowser.core.status import split_marker
+from patternbrowser.core.status import Status, split_marker
 from patternbrowser.core.textfile import TextLines, lines_of
+from patternbrowser.core.todo.body import CODE_TOKENS, collect_body
 from patternbrowser.core.todo.examples import split_instructions
+from patternbrowser.core.todo.fields import apply_field, field_line
 from patternbrowser.core.todo.labels import match_label, section_priority, strip_symbols
 from patternbrowser.core.todo.model import (
     DateLine,
@@ -35,16 +36,9 @@ if TYPE_CHECKING:
 
 _ITEM_HEADING = re.compile(r"^(\d+)\.\s+(.*)$")
 _PHASE_HEADING = re.compile(r"^Phase\s+(\d+)\s*[-–—:]\s*(.+?)(?:\s*\(([^()]*)\))?\s*$", re.I)
-_FIELD = re.compile(r"^\s*\*\*([^*]+?):?\*\*:?\s*(.*?)\s*$")
 _ITEM_REF = re.compile(r"\(#(\d+)\)")
 _SUMMARY_ENTRY = re.compile(r"^(.+?):\s*(\d+)\s*/\s*(\d+)\b")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # also what export rewrites
-_GUIDE = re.compile(r"`([^`]+?\.md)`")
-_QUOTED = re.compile(r"`([^`]+)`")
-_EFFORT = re.compile(
-    r"(?<!\d)(\d{1,6}(?:\.\d{1,3})?)(?:\s*[-–]\s*(\d{1,6}(?:\.\d{1,3})?))?\s*h(?:ours?|rs?)?\b",
-    re.I,
-)
 _DATE_FIELDS = ("Last Updated", "Next Review")
 MAX_DIGITS = 9  # item, phase and summary numbers; longer ones are typos or hostile input
 
@@ -76,6 +70,12 @@ class _State:
     item: Item | None = None
     phase: Phase | None = None
     in_summary: bool = False
+    # the open item's field lines (None: left out of its body; text: what the body shows)
+    field_lines: dict[int, str | None] = field(default_factory=dict)
+    blocks: list[Token] = field(default_factory=list)  # the open item's code blocks
+    rules: set[int] = field(default_factory=set)  # lines of thematic breaks (`---`)
+    orphans: list[Problem] = field(default_factory=list)  # text before the first item
+    spellings: dict[Status, str] = field(default_factory=dict)
 
     def warn(self, message: str, line_index: int | None) -> None:
         """Record a problem at a 0-based line index."""
@@ -97,7 +97,9 @@ def parse_todo(path: Path) -> TodoDocument:
     snapshot = read_snapshot(path)
     document = cached_parse(snapshot, lambda: parse_text(lines_of(snapshot), path))
     if not document.items:
-        raise InputError("no items found (expected '### N. Title' headings)", path)
+        raise InputError(
+            "no items found (expected '### N. Title' headings or '- [ ] task' lines)", path
+        )
     return document
 
 
@@ -106,15 +108,26 @@ def parse_text(text: TextLines, path: Path) -> TodoDocument:
     state = _State(text, path)
     tokens = block_markdown().parse(text.body())
     for index, token in enumerate(tokens):
+        if token.level == 0 and token.map and state.item is None and not state.items:
+            _orphan(state, token)
         if token.type == "heading_open":
             _on_heading(state, token, tokens[index + 1])
         elif token.type == "paragraph_open" and token.map:
             _on_paragraph(state, token, tokens[index + 1])
         elif token.type == "list_item_open" and token.map:
             _on_list_item(state, token, _first_inline(tokens, index))
-        elif token.type == "fence" and token.map:
+        elif token.type in CODE_TOKENS and token.map:
             _on_fence(state, token)
-    _close_item(state)
+        elif token.type == "hr" and token.map:
+            state.rules.add(token.map[0])
+    _close_item(state, len(text.lines))
+    if not state.items:
+        from patternbrowser.core.todo.tasks import parse_checklist
+
+        checklist = parse_checklist(text, path, tokens, state.problems)
+        if checklist is not None:
+            return checklist
+    state.problems[:0] = state.orphans
     _check_references(state)
     summary = _resolve_summary(state)
     return TodoDocument(
@@ -127,7 +140,27 @@ def parse_text(text: TextLines, path: Path) -> TodoDocument:
         state.dates,
         state.problems,
         state.table_rows,
+        spellings=state.spellings,
     )
+
+
+_ORPHAN_TOKENS = ("paragraph_open", "bullet_list_open", "ordered_list_open", "blockquote_open")
+
+
+def _orphan(state: _State, token: Token) -> None:
+    """Report a block before the first item: no item shows it (a header of fields is fine)."""
+    assert token.map is not None
+    start, end = token.map
+    lines = state.text.lines[start:end]
+    if token.type == "paragraph_open" and all(field_line(line) for line in lines):
+        return
+    if token.type == "html_block" and token.content.lstrip().startswith("<!--"):
+        return
+    if token.type in (*_ORPHAN_TOKENS, *CODE_TOKENS, "html_block"):
+        line = start + 1
+        state.orphans.append(
+            Problem("text before the first item belongs to no item (not shown)", line, state.path)
+        )
 
 
 def _first_inline(tokens: list[Token], index: int) -> Token | None:
@@ -147,7 +180,7 @@ def _on_heading(state: _State, token: Token, inline: Token) -> None:
     content = inline.content
     state.in_summary = "progress summary" in content.lower()
     if level <= 3:
-        _close_item(state)
+        _close_item(state, line_index)
         state.phase = None
     if level == 2:
         priority = section_priority(content)
@@ -177,10 +210,25 @@ def _on_h3(state: _State, content: str, line_index: int) -> None:
         state.phases.append(state.phase)
 
 
-def _close_item(state: _State) -> None:
-    if state.item is not None:
-        state.items.append(state.item)
-        state.item = None
+def _close_item(state: _State, end: int) -> None:
+    """Close the open item at line `end`.
+
+    Without an Instructions fence, its body is the text between its heading and `end`, minus
+    its field lines.
+    """
+    item = state.item
+    if item is None:
+        return
+    if not item.instructions_start:
+        lines = state.text.lines
+        first = item.heading_index + 1
+        while end > first and (not lines[end - 1].strip() or end - 1 in state.rules):
+            end -= 1  # blank lines and a closing rule belong to no item
+        body = collect_body(lines, (first, end), state.field_lines, state.blocks)
+        item.instructions, item.segments, item.examples = body.text, body.segments, body.examples
+    state.items.append(item)
+    state.item = None
+    state.field_lines, state.blocks = {}, []
 
 
 def _on_paragraph(state: _State, token: Token, inline: Token) -> None:
@@ -195,39 +243,17 @@ def _on_paragraph(state: _State, token: Token, inline: Token) -> None:
             cells = tuple(cell.strip() for cell in line.strip().strip("|").split("|"))
             state.table_rows.append(TableRow(index, cells))
             continue
-        match = _FIELD.match(line)
-        if not match:
+        found = field_line(line)
+        if found is None:
             continue
-        name, value = match[1].strip(), match[2]
-        if name in _DATE_FIELDS and (found := DATE.search(value)):
-            if _real_date(found.group()):
-                state.dates.append(DateLine(name, found.group(), index))
+        name, value = found.name, found.value
+        if name in _DATE_FIELDS and (stamp := DATE.search(value)):
+            if _real_date(stamp.group()):
+                state.dates.append(DateLine(name, stamp.group(), index))
             else:
-                state.warn(f"**{name}**: {found.group()} is not a date; ignored", index)
+                state.warn(f"**{name}**: {stamp.group()} is not a date; ignored", index)
         if state.item is not None:
-            _set_field(state, state.item, name, value, index)
-
-
-def _set_field(state: _State, item: Item, name: str, value: str, index: int) -> None:
-    key = name.lower()
-    if key == "file":
-        # the first back-quoted .md name; failing that, any back-quoted path, so that a
-        # hostile or mistyped one is reported rather than silently ignored
-        guide = _GUIDE.search(value) or _QUOTED.search(value)
-        item.guide = guide[1] if guide else None
-        item.guide_is_new = value.lower().startswith("new")
-        if item.guide and (reason := unsafe_reason(item.guide)):
-            state.warn(f"item {item.number}: guide path '{item.guide}' {reason}", index)
-    elif key in ("estimated effort", "effort"):
-        item.effort = value
-        effort = _EFFORT.search(value)
-        if effort:
-            low = float(effort[1])
-            item.effort_hours = (low, float(effort[2]) if effort[2] else low)
-    elif key == "recurrence":
-        item.recurrence = value
-    elif key == "instructions":
-        item.instructions_line = index + 1
+            apply_field(state.item, found, index, state.field_lines, state.spellings, state.warn)
 
 
 def _on_list_item(state: _State, token: Token, inline: Token | None) -> None:
@@ -256,16 +282,31 @@ def _on_list_item(state: _State, token: Token, inline: Token | None) -> None:
 def _on_fence(state: _State, token: Token) -> None:
     assert token.map is not None
     start, end = token.map
-    if not _is_closed(state.text.lines, token, end):
+    if token.type == "fence" and not _is_closed(state.text.lines, token, end):
         state.warn("fenced block is never closed", start)
     item = state.item
-    if item is None or item.instructions or item.instructions_line is None:
+    if item is None:
+        return
+    if not _is_instructions(state, item, token):
+        state.blocks.append(token)
         return
     item.instructions = token.content
     item.instructions_start = start + 2
     _, examples, problems = split_instructions(token.content, item.instructions_start)
     item.examples = examples
     state.problems.extend(Problem(p.message, p.line, state.path) for p in problems)
+
+
+def _is_instructions(state: _State, item: Item, token: Token) -> bool:
+    """True for the fence right after the item's `**Instructions**:` line (blanks between).
+
+    Any other code block is an example of a body written as prose.
+    """
+    if item.instructions_start or item.instructions_line is None or token.type != "fence":
+        return False
+    start = (token.map or (0, 0))[0]
+    between = state.text.lines[item.instructions_line : start]
+    return start >= item.instructions_line and not any(line.strip() for line in between)
 
 
 def _is_closed(lines: list[str], token: Token, end: int) -> bool:

@@ -22,7 +22,7 @@ from patternbrowser.core.progress.transitions import after_block_toggle, after_c
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.session import Session
 from patternbrowser.core.status import Status
-from patternbrowser.core.todo.grouping import MODE_NAMES, Mode, next_mode
+from patternbrowser.core.todo.grouping import Mode, default_mode, mode_name, next_mode
 from patternbrowser.core.todo.model import Item
 from patternbrowser.core.wording import clipped, counted
 from patternbrowser.tui.notices import show_error
@@ -66,7 +66,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.ascii_only = ascii_only
-        self.mode: Mode = "phase"
+        self.mode: Mode = default_mode(session.tracker.document)  # no phases in a checklist
         self.number: int | None = None
         self._guide_timer: Timer | None = None
         self._drawn_on: date | None = None  # the day "due again" was last worked out for
@@ -136,7 +136,8 @@ class MainScreen(Screen[None]):
         shown = tree.populate(tracker.document, statuses, counted, self.mode, self.query_text)
         total = len(tracker.document.items)
         what = f"{shown} of {total} items" if self.query_text else f"{total} items"
-        self.query_one("#tree-status", Static).update(f"{what} · {MODE_NAMES[self.mode]}")
+        grouping = mode_name(self.mode, tracker.document)
+        self.query_one("#tree-status", Static).update(f"{what} · {grouping}")
         if not only_tree:
             self._draw_progress(counted)
         if self.number is not None:
@@ -392,7 +393,7 @@ class MainScreen(Screen[None]):
 
     def action_grouping(self) -> None:
         """Cycle the tree's grouping."""
-        self.mode = next_mode(self.mode)
+        self.mode = next_mode(self.mode, self.session.tracker.document)
         self.refresh_all(only_tree=True)
 
     @on(DriftBanner.Resolved)
