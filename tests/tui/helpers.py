@@ -49,6 +49,17 @@ def group_labels(app) -> list[str]:
     return [str(group.label) for group in app.screen.query_one(ItemTree).root.children]
 
 
+async def guide_shown(pilot) -> None:
+    """Wait until the guide section of the item shown is drawn (it comes once moves rest)."""
+    from patternbrowser.tui.widgets.item_view import ItemView
+
+    def drawn() -> bool:
+        screen = next(s for s in pilot.app.screen_stack if isinstance(s, MainScreen))
+        return screen.query_one(ItemView).guide_shown_for == screen.number
+
+    await until(pilot, drawn)
+
+
 async def until(pilot, condition, timeout: float = 10.0) -> None:
     """Let the app run until `condition()` holds (fails after `timeout` seconds)."""
     import time

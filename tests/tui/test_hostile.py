@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tests.tui.helpers import SIZE, leaf_labels
+from tests.tui.helpers import SIZE, guide_shown, leaf_labels
 
 TITLE = "[bold red]Injected[/] \x1b[31mred\x1b[0m [link=file:///etc/passwd]x[/link]"
 HOSTILE = f"""# Hostile
@@ -32,7 +32,7 @@ async def test_hostile_title_is_literal_and_the_guide_is_refused(app_for, workdi
     (workdir / "HOSTILE.md").write_text(HOSTILE, encoding="utf-8")
     app = app_for("HOSTILE.md")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.4)  # the guide section is looked up once the selection rests
+        await guide_shown(pilot)  # the guide section is looked up once the selection rests
         label = leaf_labels(app)[0]
         assert label == (
             "⬜ 1 [bold red]Injected[/] ␛[31mred␛[0m [link=file:///etc/passwd]x[/link]"

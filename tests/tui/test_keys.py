@@ -9,6 +9,7 @@ from patternbrowser.tui.widgets.item_view import ItemView
 from tests.tui.helpers import (
     SIZE,
     group_labels,
+    guide_shown,
     leaf_labels,
     main_screen,
     static_text,
@@ -25,7 +26,7 @@ async def test_first_item_is_shown_at_start(app_for):
         assert app.screen.query_one(ItemView).item.title == "JWT Authentication Flow"
         assert leaf_labels(app)[0] == "⬜  3 JWT Authentication Flow"
         assert group_labels(app)[0] == "Phase 1 · Critical Security & Examples (Week 1-2)  0/5"
-        await pilot.pause(0.4)  # the guide section comes once the selection rests
+        await guide_shown(pilot)  # the guide section comes once the selection rests
         body = app.screen.query_one("#guide-body")
         assert len(body.query(".prose")) == 1  # "Unrelated Section", after the code, is not in it
         assert static_text(app, "#guide-body > .prose").split("\n")[:3] == [

@@ -8,6 +8,7 @@ import pytest
 
 from patternbrowser.tui.app import make_app
 from tests.helpers import FIXTURES
+from tests.tui.helpers import guide_shown
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def keys(*pressed: str):
     async def run(pilot) -> None:
         await pilot.pause()
         await pilot.press(*pressed)
-        await pilot.pause(0.5)
+        await guide_shown(pilot)
 
     return run
 

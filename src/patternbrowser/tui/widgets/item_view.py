@@ -40,6 +40,7 @@ class ItemView(VerticalScroll):
         self.ascii_only = ascii_only
         self.item: Item | None = None
         self.current_example = 0
+        self.guide_shown_for: int | None = None  # the item whose guide section is drawn
 
     def compose(self) -> ComposeResult:
         """The fixed parts; the body and guide section are filled per item."""
@@ -72,6 +73,7 @@ class ItemView(VerticalScroll):
         guide = self.query_one("#guide-body", Vertical)
         await guide.remove_children()
         await guide.mount_all(self._guide_widgets(lookup))
+        self.guide_shown_for = number  # what tests (and anyone else) can wait on
 
     def show_status(self, state: ItemState) -> None:
         """Refresh the title and fields after a status change."""
