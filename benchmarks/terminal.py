@@ -26,22 +26,21 @@ class ScreenTimeout(RuntimeError):
     """The program did not show the expected texts in time."""
 
 
-def time_to_screen(
-    command: Sequence[str],
-    texts: Sequence[str],
-    size: tuple[int, int] = (100, 32),
-    timeout: float = 20.0,
-) -> float:
-    """Seconds from launch until every one of `texts` has been written to the terminal."""
+def spawn_in_pty(
+    command: Sequence[str], size: tuple[int, int], drop: Sequence[str] = ()
+) -> tuple[subprocess.Popen[bytes], int]:
+    """Start `command` in a new pseudo-terminal of `size` (an xterm); returns it and the leader.
+
+    `drop` names environment variables the program must not inherit.
+    """
     leader, follower = os.openpty()
     columns, rows = size
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
-    for name in ("NO_COLOR", "TEXTUAL", "COLUMNS", "LINES", "TMUX"):
+    for name in drop:
         env.pop(name, None)
-    start = time.perf_counter()
     process = subprocess.Popen(
-        command,
+        list(command),
         stdin=follower,
         stdout=follower,
         stderr=follower,
@@ -49,6 +48,20 @@ def time_to_screen(
         start_new_session=True,
     )
     os.close(follower)
+    return process, leader
+
+
+def time_to_screen(
+    command: Sequence[str],
+    texts: Sequence[str],
+    size: tuple[int, int] = (100, 32),
+    timeout: float = 20.0,
+) -> float:
+    """Seconds from launch until every one of `texts` has been written to the terminal."""
+    start = time.perf_counter()
+    process, leader = spawn_in_pty(
+        command, size, drop=("NO_COLOR", "TEXTUAL", "COLUMNS", "LINES", "TMUX")
+    )
     received = bytearray()
     try:
         while True:

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import fcntl
 import os
 import re
 import shutil
 import signal
-import struct
 import subprocess
-import termios
 import threading
 import time
 from collections.abc import Sequence
 
 import pyte
+
+from benchmarks.terminal import spawn_in_pty
 
 # tmux key names → the bytes an xterm sends for them
 KEYS = {
@@ -153,20 +152,9 @@ class PtyTerminal(Terminal):
         self.lock = threading.Lock()
         self.raw = bytearray()  # everything written, escape sequences included
         self.fed = 0  # how much of it the emulator has read
-        self.leader, follower = os.openpty()
-        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
-        for name in ("TMUX", "COLUMNS", "LINES", "TEXTUAL"):
-            env.pop(name, None)
-        self.process = subprocess.Popen(
-            list(command),
-            stdin=follower,
-            stdout=follower,
-            stderr=follower,
-            env=env,
-            start_new_session=True,
+        self.process, self.leader = spawn_in_pty(
+            command, size, drop=("TMUX", "COLUMNS", "LINES", "TEXTUAL")
         )
-        os.close(follower)
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 

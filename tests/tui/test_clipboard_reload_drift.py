@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from patternbrowser.core.clipboard import osc52
@@ -24,13 +25,21 @@ async def press_c(app) -> list[str]:
         return [n.message for n in app._notifications]
 
 
-async def test_c_copies_via_the_native_tool(app_for, no_clipboard_tools, monkeypatch):
-    record = fake_tool(no_clipboard_tools, "xclip")
-    monkeypatch.setenv("DISPLAY", ":0")
+@pytest.mark.parametrize(
+    ("tool", "env", "said"),
+    [
+        ("xclip", {"DISPLAY": ":0"}, "copied 8 lines via xclip"),
+        ("tmux", {"TMUX": "/tmp/tmux-0/default,1,0"}, "copied 8 lines via tmux buffer"),
+    ],
+)
+async def test_c_copies_via_a_tool(app_for, no_clipboard_tools, monkeypatch, tool, env, said):
+    record = fake_tool(no_clipboard_tools, tool)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
     app = app_for()
     messages = await press_c(app)
     assert record.read_text().startswith(JWT_EXAMPLE_START)
-    assert "copied 8 lines via xclip" in messages
+    assert said in messages
 
 
 async def test_c_sends_osc52_through_the_terminal(app_for, no_clipboard_tools, monkeypatch):
@@ -47,15 +56,6 @@ async def test_c_sends_osc52_through_the_terminal(app_for, no_clipboard_tools, m
     code = app.session.tracker.document.item(3).examples[0].code
     assert written == [osc52(code)]
     assert any("sent 8 lines to the terminal's clipboard by OSC 52" in m for m in messages)
-
-
-async def test_c_inside_tmux_loads_the_tmux_buffer(app_for, no_clipboard_tools, monkeypatch):
-    record = fake_tool(no_clipboard_tools, "tmux")
-    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
-    app = app_for()
-    messages = await press_c(app)
-    assert record.read_text().startswith(JWT_EXAMPLE_START)
-    assert "copied 8 lines via tmux buffer" in messages
 
 
 async def test_c_offers_to_save_when_nothing_reaches_a_clipboard(app_for, workdir, monkeypatch):
