@@ -9,10 +9,11 @@ from patternbrowser.tui.screens.main import MainScreen
 from patternbrowser.tui.screens.save_example import SaveExampleScreen
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
 from patternbrowser.tui.widgets.item_tree import ItemTree
-from tests.helpers import fake_tool
+from tests.helpers import FIXTURES, fake_tool
 from tests.tui.helpers import SIZE, leaf_labels, stored
 
-JWT_EXAMPLE_START = "from jose import JWTError, jwt\n"
+JWT_EXAMPLE_START = "from jose import JWTError, jwt\n"  # the TODO's draft
+GUIDE_BLOCK_START = "import jwt\n"  # the guide's tested block: what `c` copies first
 
 
 async def press_c(app) -> list[str]:
@@ -29,8 +30,8 @@ async def test_c_copies_via_the_native_tool(app_for, no_clipboard_tools, monkeyp
     monkeypatch.setenv("DISPLAY", ":0")
     app = app_for()
     messages = await press_c(app)
-    assert record.read_text().startswith(JWT_EXAMPLE_START)
-    assert "copied 8 lines via xclip" in messages
+    assert record.read_text().startswith(GUIDE_BLOCK_START)
+    assert "copied 4 lines via xclip (CLAUDE-validation.md:10 · tested)" in messages
 
 
 async def test_c_sends_osc52_through_the_terminal(app_for, monkeypatch):
@@ -44,9 +45,10 @@ async def test_c_sends_osc52_through_the_terminal(app_for, monkeypatch):
     monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
     app = app_for()
     messages = await press_c(app)
-    code = app.session.tracker.document.item(3).examples[0].code
-    assert written == [osc52(code, in_tmux=True)]
-    assert "copied 8 lines via OSC 52" in messages
+    lines = (FIXTURES / "guides" / "CLAUDE-validation.md").read_text().splitlines()
+    assert lines[9] == "```python"
+    assert written == [osc52("\n".join(lines[10:14]), in_tmux=True)]
+    assert "copied 4 lines via OSC 52 (CLAUDE-validation.md:10 · tested)" in messages
 
 
 async def test_c_offers_to_save_when_nothing_reaches_a_clipboard(app_for, workdir, monkeypatch):
@@ -60,17 +62,17 @@ async def test_c_offers_to_save_when_nothing_reaches_a_clipboard(app_for, workdi
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-    assert (workdir / "example-3-1.py").read_text().startswith(JWT_EXAMPLE_START)
+    assert (workdir / "guide-example-3-1.py").read_text().startswith(GUIDE_BLOCK_START)
 
 
 async def test_save_from_the_palette_suggests_the_same_file_name(app_for):
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.screen.action_save_example()
+        await app.screen.action_save_example()
         await pilot.pause()
         assert isinstance(app.screen, SaveExampleScreen)
-        assert app.screen.query_one("#save-path", Input).value.endswith("example-3-1.py")
+        assert app.screen.query_one("#save-path", Input).value.endswith("guide-example-3-1.py")
 
 
 async def test_save_dialog_writes_the_named_file(app_for, tmp_path):
@@ -78,7 +80,7 @@ async def test_save_dialog_writes_the_named_file(app_for, tmp_path):
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("c")
+        await pilot.press("left_square_bracket", "c")  # one step back: the TODO's draft
         await pilot.pause()
         field = app.screen.query_one("#save-path")
         field.value = str(target)

@@ -26,7 +26,8 @@ async def test_first_item_is_shown_at_start(app_for):
             "Issue short-lived access tokens and rotate refresh tokens.",
         ]
         (code,) = body.query(CodeBlockView)
-        assert code.border_title == "python" and code.example.code.startswith("import jwt\n")
+        assert code.border_title == "1/1 python · CLAUDE-validation.md:10 · tested"
+        assert code.example.code.startswith("import jwt\n")
 
 
 async def test_space_cycles_and_saves_at_once(app_for, workdir):

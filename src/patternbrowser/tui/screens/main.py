@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
@@ -26,6 +25,7 @@ from patternbrowser.core.todo.grouping import MODE_NAMES, Mode, next_mode
 from patternbrowser.core.todo.model import Item
 from patternbrowser.core.wording import clipped, counted
 from patternbrowser.tui.notices import show_error
+from patternbrowser.tui.screens.example_keys import ExampleKeys
 from patternbrowser.tui.startup import resume_collector
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
 from patternbrowser.tui.widgets.item_tree import ItemTree
@@ -36,7 +36,7 @@ from patternbrowser.tui.widgets.progress_panel import ProgressPanel
 GUIDE_DELAY = 0.2  # seconds the selection must rest before its guide section is drawn
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ExampleKeys):
     """Browse, mark, copy and export; every change goes through the session at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -178,12 +178,18 @@ class MainScreen(Screen[None]):
         if item is None:
             return
         self.number = number
-        await self.query_one(ItemView).show(item, self._state(item))
+        await self.query_one(ItemView).show(item, self._state(item), self.session.workspace.todo)
         # a guide section can run to hundreds of lines: look it up and draw it once the
         # selection rests, so moving through the tree stays quick and the first screen is fast
         if self._guide_timer is not None:
             self._guide_timer.stop()
         self._guide_timer = self.set_timer(GUIDE_DELAY, partial(self._show_guide, number))
+
+    async def ensure_guide(self) -> None:
+        """Draw the guide section now if it is still waiting for the selection to rest."""
+        if self._guide_timer is not None and self.number is not None:
+            self._guide_timer.stop()
+            await self._show_guide(self.number)
 
     async def _show_guide(self, number: int) -> None:
         self._guide_timer = None
@@ -330,39 +336,6 @@ class MainScreen(Screen[None]):
         ]
         text = f"{done}: {words[0]}" if len(words) == 1 else f"{done}:\n" + clipped(words, 4)
         self.notify(text, timeout=3, markup=False)
-
-    # --- examples --------------------------------------------------------------
-
-    async def action_example(self, step: int) -> None:
-        """Move to the previous or next example."""
-        if await self.target() is None:
-            return
-        example = self.query_one(ItemView).move_example(step)
-        if example is None:
-            self.notify("this item has no examples", timeout=2)
-
-    async def action_copy(self) -> None:
-        """Copy the current example, or offer to save it when no clipboard is reachable."""
-        item = await self.target()
-        if item is None:
-            return
-        example = self.query_one(ItemView).example
-        if example is None:
-            self.notify("this item has no example to copy", severity="warning")
-            return
-        from patternbrowser.tui.example_actions import copy_example
-
-        copy_example(self.app, example, item.number)
-
-    def action_save_example(self) -> None:
-        """Save the current example to a file (the palette's alternative to copying)."""
-        example = self.query_one(ItemView).example
-        if example is None:
-            self.notify("this item has no example to save", severity="warning")
-            return
-        from patternbrowser.tui.example_actions import ask_where_to_save
-
-        ask_where_to_save(self.app, example, self.number or 0, "Save the current example.")
 
     # --- export, grouping, drift, reload ------------------------------------------
 
