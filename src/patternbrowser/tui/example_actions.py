@@ -21,7 +21,7 @@ from patternbrowser.tui.terminal import TerminalClipboard
 _SUFFIXES = {"python": "py", "bash": "sh", "shell": "sh", "": "txt"}
 
 
-def copy_example(app: App[Any], example: Sample, item: int) -> None:
+def copy_example(app: App[Any], example: Sample, item: int | str) -> None:
     """Copy `example` of item `item`; say how, or offer to save it when no clipboard works."""
     result = copy_text(example.code, TerminalClipboard(app).write)
     if result.native or (result.reached and not result.failures):
@@ -36,7 +36,7 @@ def copy_example(app: App[Any], example: Sample, item: int) -> None:
     ask_where_to_save(app, example, item, result.describe())
 
 
-def ask_where_to_save(app: App[Any], example: Sample, item: int, message: str) -> None:
+def ask_where_to_save(app: App[Any], example: Sample, item: int | str, message: str) -> None:
     """Open the save dialog with a file name made from the item and example numbers."""
     suffix = _SUFFIXES.get(example.language, example.language)
     name = f"{example.file_stem}-{item}-{example.number}.{suffix}"

@@ -24,14 +24,24 @@ class ExampleKeys(Screen[None]):
         """The pane whose examples the keys act on."""
         return self.query_one(ItemView)
 
+    async def _owner(self) -> int | str | None:
+        """The item number (or guide heading) whose examples the keys act on; None if none."""
+        place = self.example_pane().place
+        if place is not None:  # a guide heading from the palette or the outline
+            return f"{place.path.stem}-{place.heading.line_index + 1}"
+        item = await self.target()
+        if item is None:
+            return None
+        await self.ensure_guide()
+        return item.number
+
     async def action_example(self, step: int) -> None:
         """Move to the previous or next example: the TODO's drafts, then the guide's blocks."""
-        if await self.target() is None:
+        if await self._owner() is None:
             return
-        await self.ensure_guide()
         moved = self.example_pane().move_example(step)
         if moved is None:
-            self.notify("this item has no examples", timeout=2)
+            self.notify("there are no examples here", timeout=2)
             return
         _sample, wrapped = moved
         if wrapped == "wrapped-to-first":
@@ -39,16 +49,15 @@ class ExampleKeys(Screen[None]):
         elif wrapped == "wrapped-to-last":
             self.notify("that was the first example: on to the last", timeout=2)
 
-    async def _current_sample(self, verb: str) -> tuple[Item, Sample] | None:
-        item = await self.target()
-        if item is None:
+    async def _current_sample(self, verb: str) -> tuple[int | str, Sample] | None:
+        owner = await self._owner()
+        if owner is None:
             return None
-        await self.ensure_guide()
         sample = self.example_pane().sample
         if sample is None:
-            self.notify(f"this item has no example to {verb}", severity="warning")
+            self.notify(f"there is no example here to {verb}", severity="warning")
             return None
-        return item, sample
+        return owner, sample
 
     async def action_copy(self) -> None:
         """Copy the example shown, or offer to save it when no clipboard is reachable."""
@@ -57,7 +66,7 @@ class ExampleKeys(Screen[None]):
             return
         from patternbrowser.tui.example_actions import copy_example
 
-        copy_example(self.app, found[1], found[0].number)
+        copy_example(self.app, found[1], found[0])
 
     async def action_save_example(self) -> None:
         """Save the example shown to a file (the palette's alternative to copying)."""
@@ -66,4 +75,4 @@ class ExampleKeys(Screen[None]):
             return
         from patternbrowser.tui.example_actions import ask_where_to_save
 
-        ask_where_to_save(self.app, found[1], found[0].number, "Save the current example.")
+        ask_where_to_save(self.app, found[1], found[0], "Save the current example.")

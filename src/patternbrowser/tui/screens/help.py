@@ -24,7 +24,7 @@ KEYS = [
     ("g", "group by phase → priority → guide file"),
     ("ctrl+z", "undo the last change (an import counts as one)"),
     ("ctrl+y", "redo what undo reverted"),
-    ("ctrl+p", "command palette: find items and guide sections"),
+    ("ctrl+p", "palette: every item, every guide heading (shown from it), every command"),
     ("?", "this help"),
     ("q", "quit (every change is already saved)"),
 ]

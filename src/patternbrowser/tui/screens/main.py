@@ -26,6 +26,7 @@ from patternbrowser.core.todo.model import Item
 from patternbrowser.core.wording import clipped, counted
 from patternbrowser.tui.notices import show_error
 from patternbrowser.tui.screens.example_keys import ExampleKeys
+from patternbrowser.tui.screens.places import PlaceKeys
 from patternbrowser.tui.startup import resume_collector
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
 from patternbrowser.tui.widgets.item_tree import ItemTree
@@ -36,7 +37,7 @@ from patternbrowser.tui.widgets.progress_panel import ProgressPanel
 GUIDE_DELAY = 0.2  # seconds the selection must rest before its guide section is drawn
 
 
-class MainScreen(ExampleKeys):
+class MainScreen(ExampleKeys, PlaceKeys):
     """Browse, mark, copy and export; every change goes through the session at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from patternbrowser.core.guides.library import SectionLookup
+from patternbrowser.core.guides.outline import Place
 from patternbrowser.core.guides.samples import (
     OutputBlock,
     Part,
@@ -55,6 +56,7 @@ class ItemView(VerticalScroll):
         self.guide_shown = False  # the guide section of the item shown is drawn
         self.moved = False  # the user stepped through the examples of the item shown
         self.current_example = 0  # index into `sample_views`
+        self.place: Place | None = None  # a guide heading shown instead of an item
 
     def compose(self) -> ComposeResult:
         """The fixed parts; the body and guide section are filled per item."""
@@ -67,7 +69,8 @@ class ItemView(VerticalScroll):
     async def show(self, item: Item, state: ItemState, todo: Path) -> None:
         """Show `item` (of the TODO at `todo`) from the top; the guide comes later."""
         same = self.item is not None and self.item.number == item.number
-        self.item, self.todo = item, todo
+        self.item, self.todo, self.place = item, todo, None
+        self.query_one("#guide-caption").display = True
         self.show_status(state)
         body = self.query_one("#item-body", Vertical)
         guide = self.query_one("#guide-body", Vertical)
@@ -92,6 +95,22 @@ class ItemView(VerticalScroll):
         if not self.moved:
             # the verified block is what `c` copies until the user picks another
             self.current_example = first_choice([view.sample for view in self.sample_views])
+        self._mark_current()
+
+    async def show_place(self, place: Place, parts: list[Part]) -> None:
+        """Show a guide heading's part of the guide, its examples current from the first."""
+        self.item, self.place = None, place
+        self.query_one("#item-title", Static).update(Text(one_line(place.name)))
+        owner = f" · the section of item #{place.heading.item}" if place.heading.item else ""
+        where = Text(one_line(f"{place.where}{owner}"))
+        self.query_one("#item-fields", Static).update(where)
+        body = self.query_one("#item-body", Vertical)
+        await body.remove_children()
+        await body.mount_all(part_widgets(parts) or [Static("(no text)", classes="muted")])
+        self.query_one("#guide-caption").display = False
+        await self.query_one("#guide-body", Vertical).remove_children()
+        self.guide_shown, self.moved, self.current_example = True, False, 0
+        self.scroll_home(animate=False)
         self._mark_current()
 
     def show_status(self, state: ItemState) -> None:
