@@ -12,7 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 KEYS = [
-    ("/", "filter the tree by number, title or guide; enter jumps to the first match"),
+    ("/", "filter by number, title, guide or any word of the item; enter: first match"),
+    ("n / N", "next / previous item the filter lets through"),
+    ("f", "status filter: not started → in progress → blocked → completed hidden → all"),
     ("escape", "clear the filter (or close this help)"),
     ("up / down", "move through the tree; the item under the cursor is shown"),
     ("left / right", "collapse / expand a group"),

@@ -21,11 +21,12 @@ from patternbrowser.core.progress.transitions import after_block_toggle, after_c
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.session import Session
 from patternbrowser.core.status import Status
-from patternbrowser.core.todo.grouping import MODE_NAMES, Mode, next_mode
+from patternbrowser.core.todo.grouping import Mode, next_mode
 from patternbrowser.core.todo.model import Item
 from patternbrowser.core.wording import clipped, counted
 from patternbrowser.tui.notices import show_error
 from patternbrowser.tui.screens.example_keys import ExampleKeys
+from patternbrowser.tui.screens.filter_keys import FILTER_BINDINGS, FilterKeys
 from patternbrowser.tui.screens.places import PlaceKeys
 from patternbrowser.tui.startup import resume_collector
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
@@ -37,7 +38,7 @@ from patternbrowser.tui.widgets.progress_panel import ProgressPanel
 GUIDE_DELAY = 0.2  # seconds the selection must rest before its guide section is drawn
 
 
-class MainScreen(ExampleKeys, PlaceKeys):
+class MainScreen(ExampleKeys, PlaceKeys, FilterKeys):
     """Browse, mark, copy and export; every change goes through the session at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -56,6 +57,7 @@ class MainScreen(ExampleKeys, PlaceKeys):
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
         Binding("escape", "clear_filter", "Clear filter"),
+        *FILTER_BINDINGS,
     ]
 
     AUTO_FOCUS = "#tree"
@@ -72,7 +74,9 @@ class MainScreen(ExampleKeys, PlaceKeys):
         self._cursor_pending = False  # the tree was rebuilt and its cursor not yet placed
         self.started = asyncio.Event()  # set once the first item is shown
         # made here: key checks ask for it while the screen is still being composed
-        self.filter_field = Input(placeholder="filter: number, title or guide", id="filter")
+        self.filter_field = Input(
+            placeholder="filter: number, title, guide or any word of the item", id="filter"
+        )
         self.filter_field.display = False
 
     @property
@@ -131,10 +135,9 @@ class MainScreen(ExampleKeys, PlaceKeys):
         self._drawn_on = clock.today()
         counted = tracker.counted_statuses(self._drawn_on, statuses)
         tree = self.query_one(ItemTree)
-        shown = tree.populate(tracker.document, statuses, counted, self.mode, self.query_text)
-        total = len(tracker.document.items)
-        what = f"{shown} of {total} items" if self.query_text else f"{total} items"
-        self.query_one("#tree-status", Static).update(f"{what} · {MODE_NAMES[self.mode]}")
+        document, wanted = tracker.document, self.status_filter
+        shown = tree.populate(document, statuses, counted, self.mode, self.query_text, wanted)
+        self.query_one("#tree-status", Static).update(self.tree_footer(shown, len(document.items)))
         if not only_tree:
             self._draw_progress(counted)
         if self.number is not None:
@@ -163,6 +166,8 @@ class MainScreen(ExampleKeys, PlaceKeys):
         counted = tracker.counted_statuses(clock.today(), statuses)
         self.query_one(ItemTree).refresh_item(item, statuses, counted)
         self._draw_progress(counted)
+        if self.status_filter != "all":  # the item may have left (or joined) what is shown
+            self.refresh_all(only_tree=True)
         view = self.query_one(ItemView)
         if view.item is not None and view.item.number == item.number:
             view.show_status(self._state(item))
@@ -228,37 +233,6 @@ class MainScreen(ExampleKeys, PlaceKeys):
         if action == "clear_filter":
             return self.filter_field.display or bool(self.query_text)
         return True
-
-    def action_filter(self) -> None:
-        """Show and focus the filter field."""
-        field = self.filter_field
-        field.display = True
-        self.set_focus(field)  # at once, so the next keys typed land in the field
-
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, _event: Input.Changed) -> None:
-        self.refresh_all(only_tree=True)
-
-    async def action_accept_filter(self) -> None:
-        """Go to the first match and hand the keys back to the tree."""
-        tree = self.query_one(ItemTree)
-        self.set_focus(tree)
-        first = tree.first_item()
-        if first is None:
-            self.notify("no item matches the filter", severity="warning")
-            return
-        await self.jump_to(first)
-
-    def action_clear_filter(self) -> None:
-        """Empty and hide the filter, keeping the selection."""
-        field = self.filter_field
-        if not field.display and not self.query_text:
-            return
-        with self.prevent(Input.Changed):  # one redraw, below, not a second one for the event
-            field.value = ""
-        field.display = False
-        self.refresh_all(only_tree=True)
-        self.set_focus(self.query_one(ItemTree))
 
     # --- status ----------------------------------------------------------------
 

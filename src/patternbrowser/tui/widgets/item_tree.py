@@ -16,7 +16,7 @@ from patternbrowser.core.progress.counts import Counts, count
 from patternbrowser.core.status import Status
 from patternbrowser.core.todo.grouping import Mode, group_items
 from patternbrowser.core.todo.model import Item, TodoDocument
-from patternbrowser.core.todo.search import item_matcher
+from patternbrowser.core.todo.search import SearchIndex, StatusFilter, index_for, status_passes
 from patternbrowser.render.labels import group_label, item_label
 
 NodeData = int | None  # an item number on leaves, None on group nodes
@@ -54,6 +54,7 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         self._items: dict[int, Item] = {}
         self._statuses: dict[int, Status] = {}
         self._counted: dict[int, Status] = {}
+        self._index: SearchIndex | None = None  # built once per document, not per keystroke
         super().__init__("Items", **kwargs)  # type: ignore[arg-type]
         self.show_root = False
         self.guide_depth = 2
@@ -65,8 +66,9 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         counted: dict[int, Status],
         mode: Mode,
         query: str,
+        status_filter: StatusFilter = "all",
     ) -> int:
-        """Rebuild the tree for a grouping and filter; returns how many items match.
+        """Rebuild the tree for a grouping, filter and status filter; returns how many match.
 
         Labels show `statuses`; the groups' done/total count `counted` (where an overdue
         recurring item is not done).
@@ -79,10 +81,16 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         self._groups.clear()
         self._number_width = max((len(str(item.number)) for item in document.items), default=1)
         shown = 0
-        matches = item_matcher(query)
+        self._index = index_for(document, self._index)
+        matches = self._index.matcher(query)
+        filtered = bool(query) or status_filter != "all"
         for name, items in group_items(document, mode):
-            matching = [item for item in items if matches(item)]
-            if query and not matching:
+            matching = [
+                item
+                for item in items
+                if matches(item) and status_passes(status_filter, statuses[item.number])
+            ]
+            if filtered and not matching:
                 continue
             node = self.root.add("", data=None, expand=True)
             self._groups.append((node, name, items))
@@ -149,6 +157,17 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
             return False
         self.move_cursor(leaves[0])
         return True
+
+    def shown_items(self) -> list[int]:
+        """The numbers of the items shown, in tree order (an item under two groups once)."""
+        return list(
+            dict.fromkeys(
+                child.data
+                for node, _, _ in self._groups
+                for child in node.children
+                if child.data is not None
+            )
+        )
 
     def first_item(self) -> int | None:
         """The number of the first item shown, if any."""
