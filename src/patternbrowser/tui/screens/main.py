@@ -28,6 +28,7 @@ from patternbrowser.tui.notices import show_error
 from patternbrowser.tui.screens.example_keys import ExampleKeys
 from patternbrowser.tui.screens.filter_keys import FILTER_BINDINGS, FilterKeys
 from patternbrowser.tui.screens.places import PlaceKeys
+from patternbrowser.tui.screens.view_keys import VIEW_BINDINGS, ViewKeys
 from patternbrowser.tui.startup import resume_collector
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
 from patternbrowser.tui.widgets.item_tree import ItemTree
@@ -38,7 +39,7 @@ from patternbrowser.tui.widgets.progress_panel import ProgressPanel
 GUIDE_DELAY = 0.2  # seconds the selection must rest before its guide section is drawn
 
 
-class MainScreen(ExampleKeys, PlaceKeys, FilterKeys):
+class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys):
     """Browse, mark, copy and export; every change goes through the session at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -58,6 +59,7 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys):
         Binding("q", "quit", "Quit"),
         Binding("escape", "clear_filter", "Clear filter"),
         *FILTER_BINDINGS,
+        *VIEW_BINDINGS,
     ]
 
     AUTO_FOCUS = "#tree"

@@ -35,13 +35,13 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         """The item's number."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
         Binding("left", "collapse_or_parent", "Collapse", show=False),
         Binding("right", "expand", "Expand", show=False),
         Binding("enter", "select_cursor", "Open", show=False),
-        Binding("home", "scroll_home", "Top", show=False),
-        Binding("end", "scroll_end", "Bottom", show=False),
+        Binding("home", "first_item", "First item", show=False),
+        Binding("end", "last_item", "Last item", show=False),
     ]
 
     def __init__(self, ascii_only: bool, **kwargs: object) -> None:
@@ -207,6 +207,18 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         """The item under the cursor, if the cursor is on an item."""
         node = self.cursor_node
         return node.data if node is not None else None
+
+    def action_first_item(self) -> None:
+        """Go to the first item shown (not the group row above it)."""
+        shown = self.shown_items()
+        if shown:
+            self.select_item(shown[0])
+
+    def action_last_item(self) -> None:
+        """Go to the last item shown."""
+        leaves = [child for node, _, _ in self._groups for child in node.children]
+        if leaves:
+            self.move_cursor(leaves[-1])
 
     def action_collapse_or_parent(self) -> None:
         """Collapse an open group, or go up from an item to its group."""
