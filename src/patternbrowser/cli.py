@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="an item with its instructions and examples")
     show.add_argument("number", type=int)
     show.add_argument("--example", type=int, metavar="K", help="only example K (from 1)")
+    show.add_argument(
+        "--guide",
+        action="store_true",
+        help="the item's guide section instead, its examples numbered (with --example K: one)",
+    )
     show.add_argument("--plain", action="store_true", help="plain text, no colour or layout")
     setter = commands.add_parser("set", help="change an item's status in the store")
     setter.add_argument("number", type=int)
@@ -59,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     copy = commands.add_parser("copy", help="copy an example to the clipboard")
     copy.add_argument("number", type=int)
     copy.add_argument("--example", type=int, default=1, metavar="K", help="example K (from 1)")
+    copy.add_argument(
+        "--guide",
+        action="store_true",
+        help="copy from the item's guide section (its tested blocks) instead of the TODO's drafts",
+    )
     copy.add_argument("--to", type=Path, metavar="FILE", help="save to a new file instead")
     check = commands.add_parser("check", help="validate the TODO and the guides")
     check.add_argument("--json", action="store_true", help="print JSON")

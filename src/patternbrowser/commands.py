@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from patternbrowser import PROG
 from patternbrowser.core import clock
@@ -17,6 +17,10 @@ from patternbrowser.core.sanitize import visible
 from patternbrowser.core.todo.model import Example, Item, Priority
 from patternbrowser.core.wording import counted
 from patternbrowser.core.workspace import Workspace, export_preview, open_workspace
+
+if TYPE_CHECKING:
+    from patternbrowser.core.guides.library import SectionLookup
+    from patternbrowser.core.guides.samples import Part, Sample
 
 
 def _open(args: argparse.Namespace) -> Workspace:
@@ -137,6 +141,8 @@ def run_show(args: argparse.Namespace) -> int:
 
     tracker = _open(args).tracker
     item = tracker.find(args.number)
+    if args.guide:
+        return _show_guide(args, item)
     console = make_console()
     if args.example is not None:
         example = _example(tracker, item, args.example)
@@ -154,6 +160,44 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _guide_samples(
+    args: argparse.Namespace, item: Item
+) -> tuple[SectionLookup, list[Part], list[Sample]]:
+    """An item's guide section, its parts and its examples."""
+    from patternbrowser.core.guides.library import GuideLibrary
+    from patternbrowser.core.guides.samples import guide_section, samples_of
+
+    lookup, parts = guide_section(GuideLibrary(args.guides), item)
+    return lookup, parts, samples_of(parts)
+
+
+def _show_guide(args: argparse.Namespace, item: Item) -> int:
+    """Print an item's guide section, or one of its examples (`--guide --example K`)."""
+    from patternbrowser.core.guides.samples import pick
+    from patternbrowser.render.guide import sample_view, section_view
+    from patternbrowser.render.tables import make_console
+
+    lookup, parts, samples = _guide_samples(args, item)
+    where = lookup.message
+    if args.example is not None:
+        sample = pick(samples, args.example, item, lookup.path)
+        if args.plain:
+            _write_plain(sample.code + "\n")
+        else:
+            make_console().print(sample_view(sample))
+        return 0
+    if args.plain:
+        listed = "".join(f"guide example {s.number}: {s.provenance}\n" for s in samples)
+        text = "".join(
+            part if isinstance(part, str) else f"\n```{part.language}\n{part.code}\n```\n"
+            for part in parts
+        )
+        _write_plain(f"guide section: {where}\n{listed}\n{text}\n")
+        return 0
+    make_console().print(section_view(where, parts))
+    return 0
+
+
 def _write_plain(text: str) -> None:
     # exact text for pipes; on a terminal, control characters are shown, never obeyed
     sys.stdout.write(text if not sys.stdout.isatty() else visible(text))
@@ -165,23 +209,34 @@ def run_copy(args: argparse.Namespace) -> int:
 
     tracker = _open(args).tracker
     item = tracker.find(args.number)
-    example = _example(tracker, item, args.example)
+    if args.guide:
+        from patternbrowser.core.guides.samples import pick
+
+        lookup, _, samples = _guide_samples(args, item)
+        sample = pick(samples, args.example, item, lookup.path)
+        example, what = sample.example, "guide example"
+        origin = f" ({sample.provenance})"
+        again = f"{PROG} copy {item.number} --guide --example {example.number} --to FILE"
+    else:
+        example, what, origin = _example(tracker, item, args.example), "example", ""
+        again = f"{PROG} copy {item.number} --example {example.number} --to FILE"
     if args.to is not None:
         save_to_file(args.to, example.code + "\n")
         # a stream such as /dev/stdout carries the code itself: the confirmation goes aside
         aside = sys.stdout if args.to.is_file() else sys.stderr
-        print(f"saved example {example.number} of item {item.number} to {args.to}", file=aside)
+        saved = f"saved {what} {example.number} of item {item.number}{origin} to {args.to}"
+        print(visible(saved), file=aside)
         return 0
     writer = tty_writer() if sys.stdout.isatty() or sys.stderr.isatty() else None
     result = copy_text(example.code, writer)
     if not result.reached:
         print(
-            f"{PROG}: {result.describe()}; save it to a file instead with "
-            f"'{PROG} copy {item.number} --example {example.number} --to FILE'",
+            f"{PROG}: {result.describe()}; save it to a file instead with '{again}'",
             file=sys.stderr,
         )
         return 1
-    print(result.describe())
+    told = f": {what} {example.number} of item {item.number}{origin}" if args.guide else ""
+    print(visible(result.describe() + told))
     return 0
 
 

@@ -10,10 +10,11 @@ from patternbrowser.tui.screens.main import MainScreen
 from patternbrowser.tui.screens.save_example import SaveExampleScreen
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
 from patternbrowser.tui.widgets.item_tree import ItemTree
-from tests.helpers import fake_tool
+from tests.helpers import FIXTURES, fake_tool
 from tests.tui.helpers import SIZE, leaf_labels, stored
 
-JWT_EXAMPLE_START = "from jose import JWTError, jwt\n"
+JWT_EXAMPLE_START = "from jose import JWTError, jwt\n"  # the TODO's draft
+GUIDE_BLOCK_START = "import jwt\n"  # the guide's tested block: what `c` copies first
 
 
 async def press_c(app) -> list[str]:
@@ -28,8 +29,8 @@ async def press_c(app) -> list[str]:
 @pytest.mark.parametrize(
     ("tool", "env", "said"),
     [
-        ("xclip", {"DISPLAY": ":0"}, "copied 8 lines via xclip"),
-        ("tmux", {"TMUX": "/tmp/tmux-0/default,1,0"}, "copied 8 lines via tmux buffer"),
+        ("xclip", {"DISPLAY": ":0"}, "copied 4 lines via xclip"),
+        ("tmux", {"TMUX": "/tmp/tmux-0/default,1,0"}, "copied 4 lines via tmux buffer"),
     ],
 )
 async def test_c_copies_via_a_tool(app_for, no_clipboard_tools, monkeypatch, tool, env, said):
@@ -38,8 +39,8 @@ async def test_c_copies_via_a_tool(app_for, no_clipboard_tools, monkeypatch, too
         monkeypatch.setenv(name, value)
     app = app_for()
     messages = await press_c(app)
-    assert record.read_text().startswith(JWT_EXAMPLE_START)
-    assert said in messages
+    assert record.read_text().startswith(GUIDE_BLOCK_START)
+    assert f"{said} (CLAUDE-validation.md:10 · tested)" in messages
 
 
 async def test_c_sends_osc52_through_the_terminal(app_for, no_clipboard_tools, monkeypatch):
@@ -53,9 +54,14 @@ async def test_c_sends_osc52_through_the_terminal(app_for, no_clipboard_tools, m
     monkeypatch.delenv("TMUX", raising=False)
     app = app_for()
     messages = await press_c(app)
-    code = app.session.tracker.document.item(3).examples[0].code
-    assert written == [osc52(code)]
-    assert any("sent 8 lines to the terminal's clipboard by OSC 52" in m for m in messages)
+    lines = (FIXTURES / "guides" / "CLAUDE-validation.md").read_text().splitlines()
+    assert lines[9] == "```python"
+    assert written == [osc52("\n".join(lines[10:14]))]
+    assert any(
+        m.startswith("sent 4 lines to the terminal's clipboard by OSC 52")
+        and m.endswith("(CLAUDE-validation.md:10 · tested)")
+        for m in messages
+    )
 
 
 async def test_c_offers_to_save_when_nothing_reaches_a_clipboard(app_for, workdir, monkeypatch):
@@ -69,17 +75,17 @@ async def test_c_offers_to_save_when_nothing_reaches_a_clipboard(app_for, workdi
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-    assert (workdir / "example-3-1.py").read_text().startswith(JWT_EXAMPLE_START)
+    assert (workdir / "guide-example-3-1.py").read_text().startswith(GUIDE_BLOCK_START)
 
 
 async def test_save_from_the_palette_suggests_the_same_file_name(app_for):
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.screen.action_save_example()
+        await app.screen.action_save_example()
         await pilot.pause()
         assert isinstance(app.screen, SaveExampleScreen)
-        assert app.screen.query_one("#save-path", Input).value.endswith("example-3-1.py")
+        assert app.screen.query_one("#save-path", Input).value.endswith("guide-example-3-1.py")
 
 
 async def test_save_dialog_writes_the_named_file(app_for, tmp_path):
@@ -87,7 +93,7 @@ async def test_save_dialog_writes_the_named_file(app_for, tmp_path):
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("c")
+        await pilot.press("left_square_bracket", "c")  # one step back: the TODO's draft
         await pilot.pause()
         field = app.screen.query_one("#save-path")
         field.value = str(target)

@@ -35,7 +35,8 @@ async def test_first_item_is_shown_at_start(app_for):
             "Issue short-lived access tokens and rotate refresh tokens.",
         ]
         (code,) = body.query(CodeBlockView)
-        assert code.border_title == "python" and code.example.code.startswith("import jwt\n")
+        assert code.border_title == "1/1 python · CLAUDE-validation.md:10 · tested"
+        assert code.example.code.startswith("import jwt\n")
 
 
 async def test_space_cycles_and_saves_at_once(app_for, workdir):
@@ -95,14 +96,14 @@ async def test_filter_narrows_and_enter_selects(app_for):
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("slash", *"sql")
+        await pilot.press("slash", *"sql injection")  # both words, anywhere in the item
         assert leaf_labels(app) == ["⬜ 11 SQL Injection Prevention Examples"]
         await pilot.press("enter")
         await pilot.pause()
         assert main_screen(app).number == 11
         assert app.focused is app.screen.query_one(ItemTree)
-        await pilot.press("escape", "slash", *"validation")  # by guide file
-        assert len(leaf_labels(app)) == 4
+        await pilot.press("escape", "slash", *"validation")  # by guide file, and in the text
+        assert len(leaf_labels(app)) == 7
         await pilot.press("escape")  # from the field: clears and hides it
         await pilot.press("escape")
         assert len(leaf_labels(app)) == 22
@@ -200,7 +201,10 @@ async def test_palette_finds_guide_sections(app_for):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        assert main_screen(app).number == 3
+        # the heading itself is shown, not the top of its item
+        place = app.screen.query_one(ItemView).place
+        assert place is not None and place.name == "## JWT Authentication Flow"
+        assert "the section of item #3" in static_text(app, "#item-fields")
 
 
 async def test_recurring_item_shows_when_it_is_due_and_space_completes_it_again(
@@ -353,7 +357,7 @@ async def test_jumping_to_an_item_the_filter_hides_stays_on_it(app_for):
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("slash", *"sql", "enter")
+        await pilot.press("slash", *"sql injection", "enter")
         await pilot.pause()
         assert main_screen(app).number == 11
         await main_screen(app).jump_to(3)

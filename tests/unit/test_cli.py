@@ -212,3 +212,30 @@ def test_piped_list_keeps_whole_titles_and_no_trailing_spaces(seed, tmp_path):
     )
     assert long_title.strip() in result.stdout
     assert all(line == line.rstrip() for line in result.stdout.splitlines())
+
+
+def test_show_and_copy_a_guide_example(cli, seed, tmp_path):
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "CLAUDE-validation.md").write_text(
+        "# Guide\n\n## JWT Authentication Flow\n<!-- item: 3 -->\n\n"
+        "```python\nimport jwt\n```\n\n```text\noutput\n```\n\n```yaml\na: 1\n```\n",
+        encoding="utf-8",
+    )
+    base = ("--todo", seed, "--guides", guides)
+    shown = cli(*base, "show", "3", "--guide")
+    assert shown.code == 0
+    assert "Guide section · CLAUDE-validation.md:3" in shown.out
+    assert "Guide example 1/2 · python · CLAUDE-validation.md:6 · tested" in shown.out
+    plain = cli(*base, "show", "3", "--guide", "--example", "2", "--plain")
+    assert plain.out == "a: 1\n"
+    target = tmp_path / "out.py"
+    copied = cli(*base, "copy", "3", "--guide", "--to", target)
+    assert copied.code == 0 and target.read_text() == "import jwt\n"
+    assert "guide example 1 of item 3 (CLAUDE-validation.md:6 · tested)" in copied.out
+    draft = cli(*base, "copy", "3", "--to", tmp_path / "draft.py")  # the default is unchanged
+    assert "from jose import" in (tmp_path / "draft.py").read_text() and draft.code == 0
+    missing = cli(*base, "copy", "3", "--guide", "--example", "3")
+    assert missing.code == 2 and "item 3 has no guide example 3 (have: 1-2)" in missing.err
+    none = cli(*base, "show", "4", "--guide")
+    assert none.code == 2 and "item 4 has no guide section" in none.err

@@ -203,7 +203,7 @@ def example_view(example: Example, of: int) -> RenderableType:
     caption = Text(f"Example {example.number}/{of} · {example.language}", style="bold")
     syntax = Syntax(
         visible(example.code),
-        _lexer(example.language),
+        lexer_for(example.language),
         line_numbers=True,
         word_wrap=False,
         theme="ansi_dark",
@@ -211,7 +211,8 @@ def example_view(example: Example, of: int) -> RenderableType:
     return Group(caption, Padding(syntax, (0, 0, 0, 1)))
 
 
-def _lexer(language: str) -> str:
+def lexer_for(language: str) -> str:
+    """The Pygments lexer name for a language, plain text when Pygments has none."""
     from pygments.lexers import get_lexer_by_name
     from pygments.util import ClassNotFound
 

@@ -1,19 +1,25 @@
-"""Command palette providers: items and guide sections by fuzzy name, and app commands."""
+"""Command palette providers: items, every guide heading and every command, by fuzzy name.
+
+Names come from files, so every hit is built as Content (never parsed as markup).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
 
 from patternbrowser.core.sanitize import one_line
 
 if TYPE_CHECKING:
     from patternbrowser.tui.screens.main import MainScreen
 
-
-Name = tuple[str, str, int]  # what the palette shows, its help line, the item number
+Callback = Callable[[], Awaitable[Any] | Any]
+Name = tuple[str, str, Callback]  # what the palette shows, its help line, what choosing does
 
 
 def _main_screen(provider: Provider) -> MainScreen | None:
@@ -24,88 +30,108 @@ def _main_screen(provider: Provider) -> MainScreen | None:
     return screen if isinstance(screen, MainScreen) else None
 
 
-class ItemProvider(Provider):
-    """Finds items by number and title, and guide sections by heading."""
+def literal_hit(matcher: Matcher, score: float, name: str, help_text: str, run: Callback) -> Hit:
+    """A hit whose name and help are shown as written: `[/red]` stays text, never markup."""
+    _, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    content = Content(name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return Hit(score, content, run, text=name, help=escape(help_text))
 
-    # collected once per opening of the palette, not on every keystroke; the sections
-    # (a guide lookup per item) only once something is typed
+
+class ItemProvider(Provider):
+    """Finds items by number and title, and every heading of every guide by its name."""
+
+    # collected once per opening of the palette, not on every keystroke; the headings (every
+    # guide parsed, then cached by the library) only once something is typed
     _items: list[Name] | None = None
-    _sections: list[Name] | None = None
+    _headings: list[Name] | None = None
 
     def _item_names(self, screen: MainScreen) -> list[Name]:
         if self._items is None:
             self._items = [
-                (f"#{item.number} {one_line(item.title)}", "Show this item", item.number)
+                (
+                    f"#{item.number} {one_line(item.title)}",
+                    "Show this item",
+                    partial(screen.jump_to, item.number),
+                )
                 for item in screen.session.tracker.document.items
             ]
         return self._items
 
-    def _section_names(self, screen: MainScreen) -> list[Name]:
-        if self._sections is None:
+    def _heading_names(self, screen: MainScreen) -> list[Name]:
+        if self._headings is None:
+            from patternbrowser.core.guides.outline import outline
+
             guides = screen.session.guides
-            items = screen.session.tracker.document.items
-            lookups = [(item.number, guides.lookup(item)) for item in items] if guides else []
-            self._sections = [
+            places = [p for g in outline(guides) for p in g.places] if guides else []
+            self._headings = [
                 (
-                    f"{one_line(lookup.heading.title)} ({one_line(lookup.message)})",
-                    f"Guide section of #{number}",
-                    number,
+                    f"{one_line(place.name)}  ({one_line(place.where)})",
+                    "Guide heading"
+                    + (f" · item #{place.heading.item}" if place.heading.item else ""),
+                    partial(screen.show_place, place),
                 )
-                for number, lookup in lookups
-                if lookup.state == "found" and lookup.heading is not None
+                for place in places
             ]
-        return self._sections
+        return self._headings
 
     async def search(self, query: str) -> Hits:
-        """Items and sections whose names fuzzily match `query`."""
+        """Items and headings whose names fuzzily match `query`."""
         screen = _main_screen(self)
         if screen is None:
             return
         matcher = self.matcher(query)
-        for text, help_text, number in self._item_names(screen) + self._section_names(screen):
-            score = matcher.match(text)
+        for name, help_text, run in self._item_names(screen) + self._heading_names(screen):
+            score = matcher.match(name)
             if score > 0:
-                yield Hit(
-                    score, matcher.highlight(text), partial(screen.jump_to, number), help=help_text
-                )
+                yield literal_hit(matcher, score, name, help_text, run)
 
     async def discover(self) -> Hits:
         """Every item, for browsing the palette before typing."""
         screen = _main_screen(self)
         if screen is None:
             return
-        for text, help_text, number in self._item_names(screen):
-            yield DiscoveryHit(text, partial(screen.jump_to, number), help=help_text)
+        for name, help_text, run in self._item_names(screen):
+            yield DiscoveryHit(Content(name), run, text=name, help=escape(help_text))
 
 
 class ActionProvider(Provider):
-    """The app's commands that have no key of their own."""
+    """The app's commands, found by what they do ("export", "import", "undo", "redo")."""
+
+    def _commands(self, screen: MainScreen) -> list[Name]:
+        return [
+            (
+                "Export into the markdown (export)",
+                "Write statuses into the TODO",
+                screen.action_export,
+            ),
+            (
+                "Import the markdown's markers (import, adopt)",
+                "Adopt markers edited by hand; undone as one step",
+                screen.adopt_markdown,
+            ),
+            ("Undo the last change (undo)", "ctrl+z", screen.action_undo),
+            ("Redo what undo reverted (redo)", "ctrl+y", screen.action_redo),
+            ("Copy the example shown (copy)", "c", screen.action_copy),
+            (
+                "Save example to a file (save)",
+                "Write the example shown to a new file",
+                screen.action_save_example,
+            ),
+            ("Cycle grouping (group)", "g: phase → priority → guide file", screen.action_grouping),
+            ("Show every key (help, keys)", "?", screen.action_help),
+            ("Quit (exit)", "q; every change is already saved", screen.action_quit),
+        ]
 
     async def search(self, query: str) -> Hits:
         """Commands whose names match `query`."""
         screen = _main_screen(self)
         if screen is None:
             return
-        commands = [
-            (
-                "Save example to a file",
-                "Write the current example to a new file",
-                screen.action_save_example,
-            ),
-            (
-                "Adopt markdown markers (import)",
-                "Resolve drift: the markdown wins",
-                screen.adopt_markdown,
-            ),
-            (
-                "Keep the store's statuses (export)",
-                "Resolve drift: the store wins",
-                screen.action_export,
-            ),
-            ("Cycle grouping", "Phase → priority → guide file", screen.action_grouping),
-        ]
         matcher = self.matcher(query)
-        for name, help_text, callback in commands:
+        for name, help_text, run in self._commands(screen):
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield literal_hit(matcher, score, name, help_text, run)

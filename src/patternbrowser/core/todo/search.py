@@ -1,22 +1,80 @@
-"""The tree filter: which items match what the user typed."""
+"""The tree filter: which items match what the user typed, and which statuses are shown."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal, get_args
 
-from patternbrowser.core.todo.model import Item
+from patternbrowser.core.status import Status
+from patternbrowser.core.todo.model import Item, TodoDocument
+
+StatusFilter = Literal["all", "not_started", "in_progress", "blocked", "open"]
+STATUS_FILTERS: tuple[StatusFilter, ...] = get_args(StatusFilter)
+STATUS_FILTER_NAMES: dict[StatusFilter, str] = {
+    "all": "every status",
+    "not_started": "only not started",
+    "in_progress": "only in progress",
+    "blocked": "only blocked",
+    "open": "completed hidden",
+}
 
 
-def item_matcher(query: str) -> Callable[[Item], bool]:
-    """A test for items: every word of `query` is the item's number or in its title or guide.
+def next_status_filter(current: StatusFilter) -> StatusFilter:
+    """The status filter after `current` in the cycle."""
+    return STATUS_FILTERS[(STATUS_FILTERS.index(current) + 1) % len(STATUS_FILTERS)]
 
-    The group counts as text too; a leading `#` on a word is ignored.
+
+def status_passes(wanted: StatusFilter, status: Status) -> bool:
+    """Whether an item with `status` is shown under the status filter `wanted`."""
+    if wanted == "all":
+        return True
+    if wanted == "open":
+        return status is not Status.COMPLETED
+    return status.value == wanted
+
+
+def _words(query: str) -> list[str]:
+    return [word.lstrip("#") for word in query.casefold().split()]
+
+
+class SearchIndex:
+    """The searchable text of every item of one document, built once (not per keystroke).
+
+    An item's text is its title, guide, group and instructions (examples included); a word
+    of the query matches an item when it is the item's number or found in that text, and a
+    word such as `#11` only item 11.
     """
-    words = [word.lstrip("#") for word in query.casefold().split()]
 
-    def matches(item: Item) -> bool:
-        number = str(item.number)
-        haystack = f"{item.title} {item.guide or ''} {item.group}".casefold()
-        return all(word == number or word in haystack for word in words)
+    def __init__(self, document: TodoDocument) -> None:
+        """Index `document` (kept to tell whether a later document is the same one)."""
+        self.document = document
+        self._text = {
+            id(item): " ".join(
+                (item.title, item.guide or "", item.group, item.instructions)
+            ).casefold()
+            for item in document.items
+        }
 
-    return matches
+    def matcher(self, query: str) -> Callable[[Item], bool]:
+        """A test for the items of the indexed document: every word of `query` matches."""
+        words = _words(query)
+        if not words:
+            return lambda _item: True
+        numbers = {word for word in query.split() if word.startswith("#")}  # `#11`: item 11 only
+        text = self._text
+
+        def matches(item: Item) -> bool:
+            number = str(item.number)
+            haystack = text.get(id(item), "")
+            if any(word != f"#{number}" for word in numbers):
+                return False
+            return all(word == number or word in haystack for word in words)
+
+        return matches
+
+
+def index_for(document: TodoDocument, index: SearchIndex | None) -> SearchIndex:
+    """`index` if it was built for `document`, else a new index (the file changed)."""
+    if index is not None and index.document is document:
+        return index
+    return SearchIndex(document)

@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
@@ -22,10 +21,14 @@ from patternbrowser.core.progress.transitions import after_block_toggle, after_c
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.session import Session
 from patternbrowser.core.status import Status
-from patternbrowser.core.todo.grouping import Mode, default_mode, mode_name, next_mode
+from patternbrowser.core.todo.grouping import Mode, default_mode, next_mode
 from patternbrowser.core.todo.model import Item
 from patternbrowser.core.wording import clipped, counted
 from patternbrowser.tui.notices import show_error
+from patternbrowser.tui.screens.example_keys import ExampleKeys
+from patternbrowser.tui.screens.filter_keys import FILTER_BINDINGS, FilterKeys
+from patternbrowser.tui.screens.places import PlaceKeys
+from patternbrowser.tui.screens.view_keys import VIEW_BINDINGS, ViewKeys
 from patternbrowser.tui.startup import resume_collector
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
 from patternbrowser.tui.widgets.item_tree import ItemTree
@@ -36,7 +39,7 @@ from patternbrowser.tui.widgets.progress_panel import ProgressPanel
 GUIDE_DELAY = 0.2  # seconds the selection must rest before its guide section is drawn
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys):
     """Browse, mark, copy and export; every change goes through the session at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,6 +60,8 @@ class MainScreen(Screen[None]):
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
         Binding("escape", "clear_filter", "Clear filter"),
+        *FILTER_BINDINGS,
+        *VIEW_BINDINGS,
     ]
 
     AUTO_FOCUS = "#tree"
@@ -74,7 +79,9 @@ class MainScreen(Screen[None]):
         self._warned_unexported = False  # quitting with unexported changes asks once
         self.started = asyncio.Event()  # set once the first item is shown
         # made here: key checks ask for it while the screen is still being composed
-        self.filter_field = Input(placeholder="filter: number, title or guide", id="filter")
+        self.filter_field = Input(
+            placeholder="filter: number, title, guide or any word of the item", id="filter"
+        )
         self.filter_field.display = False
 
     @property
@@ -133,11 +140,9 @@ class MainScreen(Screen[None]):
         self._drawn_on = clock.today()
         counted = tracker.counted_statuses(self._drawn_on, statuses)
         tree = self.query_one(ItemTree)
-        shown = tree.populate(tracker.document, statuses, counted, self.mode, self.query_text)
-        total = len(tracker.document.items)
-        what = f"{shown} of {total} items" if self.query_text else f"{total} items"
-        grouping = mode_name(self.mode, tracker.document)
-        self.query_one("#tree-status", Static).update(f"{what} · {grouping}")
+        document, wanted = tracker.document, self.status_filter
+        shown = tree.populate(document, statuses, counted, self.mode, self.query_text, wanted)
+        self.query_one("#tree-status", Static).update(self.tree_footer(shown, len(document.items)))
         if not only_tree:
             self._draw_progress(counted)
         if self.number is not None:
@@ -166,6 +171,8 @@ class MainScreen(Screen[None]):
         counted = tracker.counted_statuses(clock.today(), statuses)
         self.query_one(ItemTree).refresh_item(item, statuses, counted)
         self._draw_progress(counted)
+        if self.status_filter != "all":  # the item may have left (or joined) what is shown
+            self.refresh_all(only_tree=True)
         view = self.query_one(ItemView)
         if view.item is not None and view.item.number == item.number:
             view.show_status(self._state(item))
@@ -182,12 +189,18 @@ class MainScreen(Screen[None]):
         if item is None:
             return
         self.number = number
-        await self.query_one(ItemView).show(item, self._state(item))
+        await self.query_one(ItemView).show(item, self._state(item), self.session.workspace.todo)
         # a guide section can run to hundreds of lines: look it up and draw it once the
         # selection rests, so moving through the tree stays quick and the first screen is fast
         if self._guide_timer is not None:
             self._guide_timer.stop()
         self._guide_timer = self.set_timer(GUIDE_DELAY, partial(self._show_guide, number))
+
+    async def ensure_guide(self) -> None:
+        """Draw the guide section now if it is still waiting for the selection to rest."""
+        if self._guide_timer is not None and self.number is not None:
+            self._guide_timer.stop()
+            await self._show_guide(self.number)
 
     async def _show_guide(self, number: int) -> None:
         self._guide_timer = None
@@ -227,37 +240,6 @@ class MainScreen(Screen[None]):
         if action == "resolve_drift":  # only while the banner offers the choice
             return self.query_one(DriftBanner).display
         return True
-
-    def action_filter(self) -> None:
-        """Show and focus the filter field."""
-        field = self.filter_field
-        field.display = True
-        self.set_focus(field)  # at once, so the next keys typed land in the field
-
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, _event: Input.Changed) -> None:
-        self.refresh_all(only_tree=True)
-
-    async def action_accept_filter(self) -> None:
-        """Go to the first match and hand the keys back to the tree."""
-        tree = self.query_one(ItemTree)
-        self.set_focus(tree)
-        first = tree.first_item()
-        if first is None:
-            self.notify("no item matches the filter", severity="warning")
-            return
-        await self.jump_to(first)
-
-    def action_clear_filter(self) -> None:
-        """Empty and hide the filter, keeping the selection."""
-        field = self.filter_field
-        if not field.display and not self.query_text:
-            return
-        with self.prevent(Input.Changed):  # one redraw, below, not a second one for the event
-            field.value = ""
-        field.display = False
-        self.refresh_all(only_tree=True)
-        self.set_focus(self.query_one(ItemTree))
 
     # --- status ----------------------------------------------------------------
 
@@ -336,39 +318,6 @@ class MainScreen(Screen[None]):
         ]
         text = f"{done}: {words[0]}" if len(words) == 1 else f"{done}:\n" + clipped(words, 4)
         self.notify(text, timeout=3, markup=False)
-
-    # --- examples --------------------------------------------------------------
-
-    async def action_example(self, step: int) -> None:
-        """Move to the previous or next example."""
-        if await self.target() is None:
-            return
-        example = self.query_one(ItemView).move_example(step)
-        if example is None:
-            self.notify("this item has no examples", timeout=2)
-
-    async def action_copy(self) -> None:
-        """Copy the current example, or offer to save it when no clipboard is reachable."""
-        item = await self.target()
-        if item is None:
-            return
-        example = self.query_one(ItemView).example
-        if example is None:
-            self.notify("this item has no example to copy", severity="warning")
-            return
-        from patternbrowser.tui.example_actions import copy_example
-
-        copy_example(self.app, example, item.number)
-
-    def action_save_example(self) -> None:
-        """Save the current example to a file (the palette's alternative to copying)."""
-        example = self.query_one(ItemView).example
-        if example is None:
-            self.notify("this item has no example to save", severity="warning")
-            return
-        from patternbrowser.tui.example_actions import ask_where_to_save
-
-        ask_where_to_save(self.app, example, self.number or 0, "Save the current example.")
 
     # --- export, grouping, drift, reload ------------------------------------------
 

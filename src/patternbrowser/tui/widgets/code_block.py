@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import ScrollableContainer
+from textual.content import Content
 
+from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.todo.model import Example
 from patternbrowser.core.wording import counted
 from patternbrowser.tui.widgets.code_lines import CodeLines
@@ -22,7 +24,8 @@ class CodeBlockView(ScrollableContainer, can_focus=False):
         super().__init__()
         self.example = example
         lines = len(example.code.splitlines())
-        self.border_title = title
+        # the title holds text from files (a language, a skip reason): never markup
+        self.border_title = Content(one_line(title))
         self.border_subtitle = counted(lines, "line")
 
     def compose(self) -> ComposeResult:

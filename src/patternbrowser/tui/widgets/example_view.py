@@ -1,14 +1,15 @@
-"""One of an item's examples: a code block titled with its number and language."""
+"""One example `[`/`]` step through: a framed code block titled with where it comes from."""
 
 from __future__ import annotations
 
-from patternbrowser.core.todo.model import Example
+from patternbrowser.core.guides.samples import Sample
 from patternbrowser.tui.widgets.code_block import CodeBlockView
 
 
 class ExampleView(CodeBlockView):
-    """An item's example; the current one (for `[`, `]` and `c`) carries `-current`."""
+    """A draft from the TODO or a guide's block; the current one (for `c`) carries `-current`."""
 
-    def __init__(self, example: Example, total: int) -> None:
-        """Show `example`, the n-th of `total`."""
-        super().__init__(example, f"Example {example.number}/{total} · {example.language}")
+    def __init__(self, sample: Sample) -> None:
+        """Show `sample` under a title saying which it is and whether anything checks it."""
+        super().__init__(sample.example, sample.frame_title)
+        self.sample = sample

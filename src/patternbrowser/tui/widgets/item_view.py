@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from pathlib import Path
+from typing import Literal, NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,7 +11,16 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from patternbrowser.core.guides.library import SectionLookup, section_parts
+from patternbrowser.core.guides.library import SectionLookup
+from patternbrowser.core.guides.outline import Place
+from patternbrowser.core.guides.samples import (
+    OutputBlock,
+    Part,
+    Sample,
+    drafts,
+    first_choice,
+    section_parts_of,
+)
 from patternbrowser.core.progress.store import Record
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.status import Status
@@ -31,6 +41,9 @@ class ItemState(NamedTuple):
     due: str | None  # "due 2027-02-26 (in 92 days)" for a recurring item
 
 
+Moved = Literal["", "wrapped-to-first", "wrapped-to-last"]
+
+
 class ItemView(VerticalScroll):
     """Everything about one item; rebuilt when another item is shown."""
 
@@ -39,7 +52,11 @@ class ItemView(VerticalScroll):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.ascii_only = ascii_only
         self.item: Item | None = None
-        self.current_example = 0
+        self.todo = Path()
+        self.guide_shown = False  # the guide section of the item shown is drawn
+        self.moved = False  # the user stepped through the examples of the item shown
+        self.current_example = 0  # index into `sample_views`
+        self.place: Place | None = None  # a guide heading shown instead of an item
         self.guide_shown_for: int | None = None  # the item whose guide section is drawn
 
     def compose(self) -> ComposeResult:
@@ -50,10 +67,11 @@ class ItemView(VerticalScroll):
         yield Static("Guide section", id="guide-caption", classes="caption")
         yield Vertical(id="guide-body")
 
-    async def show(self, item: Item, state: ItemState) -> None:
-        """Show `item` from the top, with its first example current; the guide comes later."""
+    async def show(self, item: Item, state: ItemState, todo: Path) -> None:
+        """Show `item` (of the TODO at `todo`) from the top; the guide comes later."""
         same = self.item is not None and self.item.number == item.number
-        self.item = item
+        self.item, self.todo, self.place = item, todo, None
+        self.query_one("#guide-caption").display = True
         self.show_status(state)
         body = self.query_one("#item-body", Vertical)
         guide = self.query_one("#guide-body", Vertical)
@@ -62,6 +80,7 @@ class ItemView(VerticalScroll):
         if not same:
             await guide.remove_children()
             await guide.mount(Static("…", classes="muted"))
+            self.guide_shown = self.moved = False
             self.current_example = 0
             self.scroll_home(animate=False)
         self._mark_current()
@@ -74,6 +93,27 @@ class ItemView(VerticalScroll):
         await guide.remove_children()
         await guide.mount_all(self._guide_widgets(lookup))
         self.guide_shown_for = number  # what tests (and anyone else) can wait on
+        self.guide_shown = True
+        if not self.moved:
+            # the verified block is what `c` copies until the user picks another
+            self.current_example = first_choice([view.sample for view in self.sample_views])
+        self._mark_current()
+
+    async def show_place(self, place: Place, parts: list[Part]) -> None:
+        """Show a guide heading's part of the guide, its examples current from the first."""
+        self.item, self.place = None, place
+        self.query_one("#item-title", Static).update(Text(one_line(place.name)))
+        owner = f" · the section of item #{place.heading.item}" if place.heading.item else ""
+        where = Text(one_line(f"{place.where}{owner}"))
+        self.query_one("#item-fields", Static).update(where)
+        body = self.query_one("#item-body", Vertical)
+        await body.remove_children()
+        await body.mount_all(part_widgets(parts) or [Static("(no text)", classes="muted")])
+        self.query_one("#guide-caption").display = False
+        await self.query_one("#guide-body", Vertical).remove_children()
+        self.guide_shown, self.moved, self.current_example = True, False, 0
+        self.scroll_home(animate=False)
+        self._mark_current()
 
     def show_status(self, state: ItemState) -> None:
         """Refresh the title and fields after a status change."""
@@ -87,9 +127,10 @@ class ItemView(VerticalScroll):
 
     def _body_widgets(self, item: Item) -> list[Widget]:
         widgets: list[Widget] = [Static("Instructions", classes="caption")]
+        samples = iter(drafts(item, self.todo))
         for segment in instruction_segments(item):
             if isinstance(segment, Example):
-                widgets.append(ExampleView(segment, len(item.examples)))
+                widgets.append(ExampleView(next(samples)))
             elif segment.strip():
                 # one Static per prose run: far lighter than a Markdown widget per block
                 widgets.append(Static(prose_renderable(segment), classes="prose"))
@@ -104,37 +145,65 @@ class ItemView(VerticalScroll):
             style = "warning" if lookup.state in ("unsafe", "unreadable") else "muted"
             return [Static(Text(one_line(lookup.message)), classes=style)]
         widgets: list[Widget] = [Static(Text(one_line(lookup.message)), classes="muted")]
-        for part in section_parts(lookup.text):
-            if isinstance(part, Example):
-                widgets.append(CodeBlockView(part, part.language or "code"))
-            else:
-                widgets.append(Static(prose_renderable(part), classes="prose"))
-        return widgets
+        return widgets + part_widgets(section_parts_of(lookup))
+
+    @property
+    def sample_views(self) -> list[ExampleView]:
+        """Every example of the item shown: its drafts, then its guide's blocks once drawn."""
+        return list(self.query(ExampleView))
 
     @property
     def examples(self) -> list[ExampleView]:
-        """The example widgets of the item shown."""
-        return list(self.query(ExampleView))
+        """The draft examples of the item shown (those of its instructions)."""
+        return [view for view in self.sample_views if view.sample.kind == "draft"]
 
-    def move_example(self, step: int) -> Example | None:
-        """Make the next (or previous) example current and scroll to it."""
-        views = self.examples
+    def move_example(self, step: int) -> tuple[Sample, Moved] | None:
+        """Make the next (or previous) example current and scroll to it; None if there is none.
+
+        Past the last example it goes round to the first (and back), and says so.
+        """
+        views = self.sample_views
         if not views:
             return None
-        self.current_example = (self.current_example + step) % len(views)
+        self.moved = True
+        index = self.current_example + step
+        moved: Moved = ""
+        if index >= len(views):
+            index, moved = 0, "wrapped-to-first"
+        elif index < 0:
+            index, moved = len(views) - 1, "wrapped-to-last"
+        self.current_example = index
         self._mark_current()
         # after the next refresh: an item shown a moment ago may not be laid out yet
-        self.call_after_refresh(
-            self.scroll_to_widget, views[self.current_example], animate=False, top=True
-        )
-        return views[self.current_example].example
+        self.call_after_refresh(self.scroll_to_widget, views[index], animate=False, top=True)
+        return views[index].sample, moved
+
+    @property
+    def sample(self) -> Sample | None:
+        """The current example, if the item has any."""
+        views = self.sample_views
+        return views[min(self.current_example, len(views) - 1)].sample if views else None
 
     @property
     def example(self) -> Example | None:
-        """The current example, if the item has any."""
-        views = self.examples
-        return views[self.current_example].example if views else None
+        """The current example as a plain example, if the item has any."""
+        sample = self.sample
+        return sample.example if sample is not None else None
 
     def _mark_current(self) -> None:
-        for index, view in enumerate(self.examples):
+        for index, view in enumerate(self.sample_views):
             view.set_class(index == self.current_example, "-current")
+
+
+def part_widgets(parts: list[Part]) -> list[Widget]:
+    """Widgets for a guide text's parts: prose, examples, and output listings."""
+    widgets: list[Widget] = []
+    for part in parts:
+        if isinstance(part, Sample):
+            widgets.append(ExampleView(part))
+        elif isinstance(part, OutputBlock):
+            output = Example(0, part.language, part.code, part.line)
+            widgets.append(CodeBlockView(output, f"{part.language} · output, not an example"))
+        else:
+            widgets.append(Static(prose_renderable(part), classes="prose"))
+    return widgets

@@ -1,0 +1,41 @@
+"""Rich renderings of a guide section and its examples, for the CLI's `show --guide`."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
+
+from patternbrowser.core.guides.samples import OutputBlock, Part, Sample
+from patternbrowser.core.sanitize import one_line, visible
+from patternbrowser.render.prose import prose_renderable
+from patternbrowser.render.tables import lexer_for
+
+
+def sample_view(sample: Sample) -> RenderableType:
+    """One example, highlighted, with line numbers and a caption saying where it comes from."""
+    from rich.syntax import Syntax
+
+    caption = Text(one_line(sample.title), style="bold")
+    syntax = Syntax(
+        visible(sample.code),
+        lexer_for(sample.language),
+        line_numbers=True,
+        word_wrap=False,
+        theme="ansi_dark",
+    )
+    return Group(caption, Padding(syntax, (0, 0, 0, 1)))
+
+
+def section_view(where: str, parts: list[Part]) -> RenderableType:
+    """A guide section: where it is, its prose, its examples and its output listings."""
+    rendered: list[RenderableType] = [Text(f"Guide section · {one_line(where)}", style="bold")]
+    for part in parts:
+        if isinstance(part, Sample):
+            rendered += [Text(), sample_view(part), Text()]
+        elif isinstance(part, OutputBlock):
+            caption = Text(f"{one_line(part.language)} · output", style="dim")
+            rendered += [caption, Padding(Text(visible(part.code)), (0, 0, 0, 2))]
+        else:
+            rendered.append(prose_renderable(part))
+    return Group(*rendered)

@@ -1,0 +1,100 @@
+"""The main screen's filter keys beyond `/`: the status filter and `n`/`N` through matches."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Input
+
+from patternbrowser.core.session import Session
+from patternbrowser.core.todo.grouping import Mode, mode_name
+from patternbrowser.core.todo.search import STATUS_FILTER_NAMES, StatusFilter, next_status_filter
+from patternbrowser.tui.widgets.item_tree import ItemTree
+
+FILTER_BINDINGS = [
+    Binding("f", "status_filter", "Status filter", show=False),
+    Binding("n", "next_match(1)", "Next match", show=False),
+    Binding("N", "next_match(-1)", "Previous match", show=False),
+]
+
+
+class FilterKeys(Screen[None]):
+    """Status filter and match stepping (a mixin of the main screen)."""
+
+    mode: Mode
+    status_filter: StatusFilter = "all"
+    filter_field: Input
+    session: Session
+
+    @property
+    def query_text(self) -> str:
+        """What the filter field holds (the main screen's)."""
+        raise NotImplementedError
+
+    def refresh_all(self, only_tree: bool = False) -> None:
+        """Redraw from the session (the main screen's)."""
+        raise NotImplementedError
+
+    async def jump_to(self, number: int) -> None:
+        """Select and show an item (the main screen's)."""
+        raise NotImplementedError
+
+    def action_filter(self) -> None:
+        """Show and focus the filter field."""
+        field = self.filter_field
+        field.display = True
+        self.set_focus(field)  # at once, so the next keys typed land in the field
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, _event: Input.Changed) -> None:
+        self.refresh_all(only_tree=True)
+
+    async def action_accept_filter(self) -> None:
+        """Go to the first match and hand the keys back to the tree."""
+        tree = self.query_one(ItemTree)
+        self.set_focus(tree)
+        first = tree.first_item()
+        if first is None:
+            self.notify("no item matches the filter", severity="warning")
+            return
+        await self.jump_to(first)
+
+    def action_clear_filter(self) -> None:
+        """Empty and hide the filter, keeping the selection."""
+        field = self.filter_field
+        if not field.display and not self.query_text:
+            return
+        with self.prevent(Input.Changed):  # one redraw, below, not a second one for the event
+            field.value = ""
+        field.display = False
+        self.refresh_all(only_tree=True)
+        self.set_focus(self.query_one(ItemTree))
+
+    def tree_footer(self, shown: int, total: int) -> str:
+        """The line under the tree: how many items are shown, the grouping and the filters."""
+        filtered = bool(self.query_text) or self.status_filter != "all"
+        words = [f"{shown} of {total} items" if filtered else f"{total} items"]
+        words.append(mode_name(self.mode, self.session.tracker.document))
+        if self.status_filter != "all":
+            words.append(f"{STATUS_FILTER_NAMES[self.status_filter]} (f)")
+        return " · ".join(words)
+
+    def action_status_filter(self) -> None:
+        """Show every status → only not started → in progress → blocked → hide completed."""
+        self.status_filter = next_status_filter(self.status_filter)
+        self.refresh_all(only_tree=True)
+        self.notify(f"showing {STATUS_FILTER_NAMES[self.status_filter]}", timeout=2)
+
+    async def action_next_match(self, step: int) -> None:
+        """Go to the next (or previous) item the filters let through, round the end."""
+        tree = self.query_one(ItemTree)
+        shown = tree.shown_items()
+        if not shown:
+            self.notify("no item matches the filter", severity="warning")
+            return
+        if not self.query_text and self.status_filter == "all":
+            self.notify("no filter: / searches the items' text", timeout=2)
+        current = tree.current_item
+        index = shown.index(current) + step if current in shown else (0 if step > 0 else -1)
+        await self.jump_to(shown[index % len(shown)])
