@@ -60,6 +60,16 @@ async def guide_shown(pilot) -> None:
     await until(pilot, drawn)
 
 
+async def palette_shows(pilot, text: str) -> None:
+    """Wait until the command palette lists a hit containing `text` (hits come from workers)."""
+
+    def listed() -> bool:
+        lists = pilot.app.screen.query("CommandList")
+        return bool(lists) and any(text in str(o.prompt) for o in lists.first()._options)
+
+    await until(pilot, listed)
+
+
 async def until(pilot, condition, timeout: float = 10.0) -> None:
     """Let the app run until `condition()` holds (fails after `timeout` seconds)."""
     import time

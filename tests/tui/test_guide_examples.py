@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from patternbrowser.tui.widgets.item_view import ItemView
-from tests.tui.helpers import SIZE, main_screen
+from tests.tui.helpers import SIZE, guide_shown, main_screen
 
 GUIDE = """\
 # CLAUDE-validation.md
@@ -48,11 +48,11 @@ async def test_brackets_step_through_drafts_then_guide_blocks_and_say_where_from
 async def test_the_first_guide_block_is_current_until_the_user_moves(app_for):
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.5)  # the guide section is drawn once the selection rests
+        await guide_shown(pilot)  # the guide section is drawn once the selection rests
         view = app.screen.query_one(ItemView)
         assert view.sample.kind == "guide" and view.sample_views[1].has_class("-current")
         await pilot.press("left_square_bracket")  # the draft is one step back
         assert view.sample.kind == "draft" and view.sample.number == 1
         await main_screen(app).jump_to(4)  # an item whose guide has no section: its draft
-        await pilot.pause(0.5)
+        await guide_shown(pilot)
         assert view.sample.kind == "draft"

@@ -12,6 +12,7 @@ from tests.tui.helpers import (
     guide_shown,
     leaf_labels,
     main_screen,
+    palette_shows,
     static_text,
     stored,
     until,
@@ -186,7 +187,7 @@ async def test_palette_finds_items_by_fuzzy_name(app_for):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p", *"synapshot")
-        await pilot.pause(0.5)
+        await palette_shows(pilot, "Syrupy Snapshot Testing")
         await pilot.press("enter")
         await pilot.pause()
         assert main_screen(app).number == 8
@@ -198,7 +199,7 @@ async def test_palette_finds_guide_sections(app_for):
         await pilot.pause()
         await pilot.press("down", "down")
         await pilot.press("ctrl+p", *"validation.md:5")
-        await pilot.pause(0.5)
+        await palette_shows(pilot, "validation.md")
         await pilot.press("enter")
         await pilot.pause()
         # the heading itself is shown, not the top of its item

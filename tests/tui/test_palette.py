@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.command import CommandList, CommandPalette
 
 from patternbrowser.tui.widgets.item_view import ItemView
-from tests.tui.helpers import SIZE, main_screen, static_text
+from tests.tui.helpers import SIZE, main_screen, palette_shows, static_text, until
 
 HOSTILE = """\
 # Hostile guide
@@ -27,10 +27,7 @@ async def choose(app, pilot, typed: str) -> None:
     await pilot.press("ctrl+p", *typed)
     palette = app.screen
     assert isinstance(palette, CommandPalette)
-    for _ in range(50):  # hits arrive from a worker: wait until there is one
-        await pilot.pause(0.05)
-        if palette.query_one(CommandList).option_count:
-            break
+    await until(pilot, lambda: palette.query_one(CommandList).option_count > 0)
     await pilot.press("enter")
     await pilot.pause()
 
@@ -62,7 +59,7 @@ async def test_commands_are_found_by_their_words(app_for, workdir):
         await choose(app, pilot, "export")
         assert "### 🟦 3." in (workdir / "TODO.md").read_text(encoding="utf-8")
         await pilot.press("ctrl+p", *"import")
-        await pilot.pause(0.3)
+        await palette_shows(pilot, "Import the markdown's markers")
         names = [str(o.prompt) for o in app.screen.query_one("CommandList")._options]
         assert any("Import the markdown's markers" in name for name in names)
 
@@ -73,7 +70,7 @@ async def test_hostile_heading_titles_stay_literal_text(app_for, workdir):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p", *"click me")
-        await pilot.pause(0.5)
+        await palette_shows(pilot, "click me")
         options = app.screen.query_one("CommandList")._options
         shown = [o.prompt.plain for o in options]
         assert any("### [@click=app.screenshot('x','dir')] click me" in s for s in shown)
