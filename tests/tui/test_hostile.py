@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from textual.widgets import Static
 
-from tests.tui.helpers import SIZE, guide_shown, leaf_labels
+from tests.tui.helpers import SIZE, guide_shown, leaf_labels, palette_shows
 
 TITLE = "[bold red]Injected[/] \x1b[31mred\x1b[0m [link=file:///etc/passwd]x[/link]"
 HOSTILE = f"""# Hostile
@@ -52,3 +55,78 @@ async def test_hostile_title_is_literal_and_the_guide_is_refused(app_for, workdi
         warnings = [n.message for n in app._notifications if n.severity == "warning"]
         assert warnings and "climbs out of the guides folder" in warnings[0]
     assert opened == []
+
+
+MARKUP = "[bold red]M[/] [/red] [@click=app.screenshot('x','dir')]C[/] \x1b[2J\u202eR\u202c"
+EVERYWHERE = f"""# {MARKUP}
+
+**Last Updated**: 2025-09-23
+
+## 🔴 HIGH PRIORITY - {MARKUP}
+
+### 1. {MARKUP} one
+**File**: `CLAUDE-{MARKUP}.md`
+**Estimated Effort**: 1-2 hours {MARKUP}
+**Instructions**:
+```
+{MARKUP} in prose, and [a link]({MARKUP}).
+\\```python
+print("{MARKUP}")
+\\```
+```
+
+### 2. {MARKUP} two
+**Recurrence**: Monthly {MARKUP}
+
+## 🎯 Implementation Priority Order
+
+### Phase 1 - {MARKUP} (Week 1-2)
+1. {MARKUP} (#1)
+
+**Progress Summary:**
+- High Priority: 0/2 completed
+"""
+
+
+def assert_literal(svg: str, shown: bool = True) -> None:
+    """Markup shown as text, escapes and bidi controls made visible, never sent."""
+    assert "\x1b" not in svg and "\u202e" not in svg and "\u202c" not in svg
+    texts = "".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    text = html.unescape(texts).replace("\xa0", " ")
+    assert not shown or "[bold red]M[/] [/red] [@click=app.screenshot('x','dir')]C[/]" in text
+
+
+async def test_every_screen_shows_markup_from_the_file_as_text(tmp_path, monkeypatch):
+    """Tree, pane, header, help, palette, save dialog and notices: nothing is parsed."""
+    from patternbrowser.tui.app import make_app
+
+    folder = tmp_path / "[red]folder[@click=app.quit]"
+    folder.mkdir()
+    todo = folder / "TODO.md"
+    todo.write_text(EVERYWHERE, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    app = make_app(todo, tmp_path / "no-guides", None)
+    clicked = []
+    monkeypatch.setattr(type(app), "action_screenshot", lambda *args: clicked.append(args))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert_literal(app.export_screenshot())  # tree, pane, header
+        await pilot.press("space", "e")  # notices of a change and of an export
+        await pilot.pause()
+        assert_literal(app.export_screenshot())
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert_literal(app.export_screenshot(), shown=False)
+        await pilot.press("escape", "ctrl+p", *"one")
+        await palette_shows(pilot, "one")
+        assert_literal(app.export_screenshot())
+        await pilot.click("CommandList", offset=(10, 0))  # a click on the hit runs no action
+        await pilot.pause()
+        await pilot.press("escape", "ctrl+p", *"save example")
+        await palette_shows(pilot, "Save example")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert_literal(app.export_screenshot(), shown=False)  # the save dialog
+        await pilot.press("escape")
+        await pilot.pause()
+    assert clicked == []
