@@ -12,6 +12,11 @@ import pytest
 
 from patternbrowser.cli import main
 from patternbrowser.core import clock
+from tests.examples.report import (  # noqa: F401  (hooks: the examples' report, in every process)
+    pytest_runtest_logreport,
+    pytest_sessionfinish,
+    pytest_terminal_summary,
+)
 from tests.helpers import FIXTURES, NOW, SEED, TODAY
 
 
