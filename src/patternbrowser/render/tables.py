@@ -102,18 +102,25 @@ def legend(ascii_only: bool) -> Text:
     return text
 
 
-def items_table(tracker: Tracker, items: list[Item], ascii_only: bool, width: int) -> Table:
-    """The items under their group names, with status, phase, guide, effort and examples."""
+def items_table(
+    tracker: Tracker, items: list[Item], ascii_only: bool, width: int
+) -> RenderableType:
+    """The items under their group names, with status, phase, guide, effort and examples.
+
+    A checklist's tasks have no phase, guide or effort: those columns are left out for it.
+    """
     table = Table(box=None, padding=(0, 1), header_style="bold", collapse_padding=True)
+    tasks = all(item.task is not None for item in items)
     guide_width = min(22, max((len(item.guide or "-") + 1 for item in items), default=1))
     # the title gives way first: every other column keeps its (small) width
-    others = 3 + 3 + 5 + guide_width + 10 + 3 + 8
+    others = 3 + 3 + 3 + (0 if tasks else 5 + guide_width + 10 + 8)
     table.add_column("#", justify="right")
     table.add_column("", no_wrap=True)
     table.add_column("Title", no_wrap=True, overflow="ellipsis", max_width=max(12, width - others))
-    table.add_column("Phase", justify="right")
-    table.add_column("Guide", no_wrap=True, overflow="ellipsis", max_width=22)
-    table.add_column("Effort", no_wrap=True, overflow="ellipsis", max_width=10)
+    if not tasks:
+        table.add_column("Phase", justify="right")
+        table.add_column("Guide", no_wrap=True, overflow="ellipsis", max_width=22)
+        table.add_column("Effort", no_wrap=True, overflow="ellipsis", max_width=10)
     table.add_column("Ex", justify="right")
     group = None
     for item in items:
@@ -121,21 +128,23 @@ def items_table(tracker: Tracker, items: list[Item], ascii_only: bool, width: in
             group = item.group
             table.add_row("", "", Text(one_line(group), style="bold"))
         guide = item.guide or "-"
-        table.add_row(
+        cells: list[RenderableType] = [
             str(item.number),
             tracker.status_of(item).marker(ascii_only),
             Text(one_line(item.title)),
-            str(item.phase) if item.phase else "-",
-            Text(one_line(guide + ("*" if item.guide_is_new else ""))),
-            Text(one_line(_short_effort(item))),
-            str(len(item.examples)),
-        )
+        ]
+        if not tasks:
+            cells += [
+                str(item.phase) if item.phase else "-",
+                Text(one_line(guide + ("*" if item.guide_is_new else ""))),
+                Text(one_line(_short_effort(item))),
+            ]
+        table.add_row(*cells, str(len(item.examples)))
+    # notes below the table, on lines of their own (a caption would wrap to the table's width)
     if any(item.guide_is_new for item in items):
-        table.caption = "* the guide file is to be created"
-        table.caption_justify = "left"
-    elif any(item.task is not None for item in items):
-        table.caption = "tasks are numbered in document order"
-        table.caption_justify = "left"
+        return Group(table, Text("* the guide file is to be created", style="dim"))
+    if tasks:
+        return Group(table, Text("tasks are numbered in document order", style="dim"))
     return table
 
 
