@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
@@ -14,6 +15,12 @@ from tests.tui.helpers import SIZE, guide_shown, main_screen, static_text, until
 from tests.tui.test_palette import choose
 
 
+@contextmanager
+def suspend(self) -> Iterator[None]:
+    """What App.suspend does where it can, minus the terminal."""
+    yield
+
+
 def notices(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
@@ -22,11 +29,7 @@ def notices(app) -> list[str]:
 def editor_runs(monkeypatch):
     """A suspend that does nothing and an editor that records its argv (and may edit)."""
     calls: list[list[str]] = []
-    edits = []
-
-    @contextmanager
-    def suspend(self):
-        yield
+    edits: list[Callable[[], object]] = []
 
     def run(argv, check=False):
         calls.append(list(argv))
@@ -85,7 +88,7 @@ async def test_o_opens_the_guide_block_or_heading_shown(app_for, workdir, editor
 
 async def test_vscode_gets_goto_and_an_editor_that_fails_is_one_line(app_for, monkeypatch):
     app = app_for()
-    monkeypatch.setattr(App, "suspend", contextmanager(lambda self: (yield)))
+    monkeypatch.setattr(App, "suspend", suspend)
     seen: list[list[str]] = []
 
     def missing(argv, check=False):
@@ -146,3 +149,11 @@ async def test_escape_keeps_the_note(app_for, workdir):
         await pilot.press("x", "escape")
         await until(pilot, lambda: not isinstance(app.screen, NoteDialog))
         assert 'note = "keep me"' in (workdir / "TODO.progress.toml").read_text()
+
+
+async def test_the_palette_finds_the_note_command(app_for):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await choose(app, pilot, "annotate")
+        await until(pilot, lambda: isinstance(app.screen, NoteDialog))
