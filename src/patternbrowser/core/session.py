@@ -69,6 +69,11 @@ class Session:
             self._redo.clear()
         return change
 
+    def set_note(self, number: int, note: str) -> None:
+        """Save the item's note (an empty one clears it), its status as it is; not undoable."""
+        status = self.tracker.status_of(self.tracker.find(number))
+        self._write(lambda: self.workspace.set_status(number, status, "app", note=note))
+
     def undo(self) -> list[StatusChange]:
         """Revert the last change made in this session (an import counts as one); [] if none."""
         return self._replay(self._undo, self._redo)

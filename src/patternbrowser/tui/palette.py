@@ -120,6 +120,12 @@ class ActionProvider(Provider):
                 "Write the example shown to a new file",
                 screen.action_save_example,
             ),
+            (
+                "Open in your editor (open, edit)",
+                "o: the item, or the block or heading shown, at its line",
+                screen.action_open_editor,
+            ),
+            ("Edit the item's note (note, annotate)", "a", screen.action_annotate),
             ("Cycle grouping (group)", "g: phase → priority → guide file", screen.action_grouping),
             ("Show every key (help, keys)", "?", screen.action_help),
             ("Quit (exit)", "q; every change is already saved", screen.action_quit),

@@ -27,6 +27,8 @@ KEYS = [
     ("b", "toggle {blocked} blocked (and back to what it was)"),
     ("[ / ]", "previous / next example: the TODO's drafts, then the guide's tested blocks"),
     ("c", "copy the example shown (at first the guide's first block, if it has one)"),
+    ("o", "open in $VISUAL / $EDITOR at its line: the item, or the block or heading shown"),
+    ("a", "annotate: edit the item's note (enter saves, escape cancels, empty clears)"),
     ("e", "export: write markers, summary and dates into the TODO"),
     ("g", "group by phase → priority → guide file"),
     ("ctrl+z", "undo the last change (an import counts as one)"),

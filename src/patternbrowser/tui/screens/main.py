@@ -25,8 +25,10 @@ from patternbrowser.core.todo.grouping import Mode, default_mode, next_mode
 from patternbrowser.core.todo.model import Item
 from patternbrowser.core.wording import clipped, counted
 from patternbrowser.tui.notices import show_error
+from patternbrowser.tui.screens.editor_keys import EDITOR_BINDINGS, EditorKeys
 from patternbrowser.tui.screens.example_keys import ExampleKeys
 from patternbrowser.tui.screens.filter_keys import FILTER_BINDINGS, FilterKeys
+from patternbrowser.tui.screens.note_keys import NOTE_BINDINGS, NoteKeys
 from patternbrowser.tui.screens.places import PlaceKeys
 from patternbrowser.tui.screens.view_keys import VIEW_BINDINGS, ViewKeys
 from patternbrowser.tui.startup import resume_collector
@@ -39,7 +41,7 @@ from patternbrowser.tui.widgets.progress_panel import ProgressPanel
 GUIDE_DELAY = 0.2  # seconds the selection must rest before its guide section is drawn
 
 
-class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys):
+class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteKeys):
     """Browse, mark, copy and export; every change goes through the session at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -62,6 +64,8 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys):
         Binding("escape", "clear_filter", "Clear filter"),
         *FILTER_BINDINGS,
         *VIEW_BINDINGS,
+        *EDITOR_BINDINGS,
+        *NOTE_BINDINGS,
     ]
 
     AUTO_FOCUS = "#tree"
@@ -370,13 +374,13 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys):
         )
         self.refresh_all()
 
-    def check_files(self) -> None:
-        """Reload whatever changed on disk, keeping the selection; redraw on a new day."""
+    def check_files(self) -> bool:
+        """Reload whatever changed on disk, keeping the selection; whether anything changed."""
         reload = self.session.reload_if_changed()
         if not reload.changed:
             if clock.today() != self._drawn_on:  # recurring items may be due again
                 self.refresh_all()
-            return
+            return False
         names = ", ".join(Path(path).name for path in reload.changed)
         if reload.error:
             self.notify(
@@ -386,9 +390,10 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys):
                 markup=False,
                 timeout=8,
             )
-            return
+            return True
         self.notify(f"reloaded {names} (changed on disk)", markup=False, timeout=3)
         self.refresh_all()
+        return True
 
     def action_help(self) -> None:
         """Show every key."""
