@@ -28,6 +28,7 @@ from patternbrowser.tui.notices import show_error
 from patternbrowser.tui.screens.editor_keys import EDITOR_BINDINGS, EditorKeys
 from patternbrowser.tui.screens.example_keys import ExampleKeys
 from patternbrowser.tui.screens.filter_keys import FILTER_BINDINGS, FilterKeys
+from patternbrowser.tui.screens.history_keys import HistoryKeys
 from patternbrowser.tui.screens.note_keys import NOTE_BINDINGS, NoteKeys
 from patternbrowser.tui.screens.places import PlaceKeys
 from patternbrowser.tui.screens.view_keys import VIEW_BINDINGS, ViewKeys
@@ -41,7 +42,7 @@ from patternbrowser.tui.widgets.progress_panel import ProgressPanel
 GUIDE_DELAY = 0.2  # seconds the selection must rest before its guide section is drawn
 
 
-class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteKeys):
+class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteKeys, HistoryKeys):
     """Browse, mark, copy and export; every change goes through the session at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -292,36 +293,6 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
         if item is None:
             return
         self._set(item, after_block_toggle(self.session.tracker, item))
-
-    def action_undo(self) -> None:
-        """Revert the last change of this session (an import counts as one)."""
-        self._replay("undo", "undid", "nothing to undo")
-
-    def action_redo(self) -> None:
-        """Make again the change the last undo reverted."""
-        self._replay("redo", "redid", "nothing to redo")
-
-    def _replay(self, what: str, done: str, nothing: str) -> None:
-        try:
-            changes = self.session.undo() if what == "undo" else self.session.redo()
-        except PatternbrowserError as error:
-            self.show_error(f"{what.capitalize()} failed", error)
-            return
-        if not changes:
-            self.notify(nothing, timeout=2)
-            return
-        for change in changes:
-            item = self.session.tracker.document.item(change.number)
-            if item is not None:
-                self.refresh_status(item)
-        words = [
-            f"item {c.number} back to {c.after.marker(self.ascii_only)} {c.after.label}"
-            if what == "undo"
-            else f"item {c.number} to {c.after.marker(self.ascii_only)} {c.after.label}"
-            for c in changes
-        ]
-        text = f"{done}: {words[0]}" if len(words) == 1 else f"{done}:\n" + clipped(words, 4)
-        self.notify(text, timeout=3, markup=False)
 
     # --- export, grouping, drift, reload ------------------------------------------
 
