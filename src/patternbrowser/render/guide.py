@@ -9,22 +9,12 @@ from rich.text import Text
 from patternbrowser.core.guides.samples import OutputBlock, Part, Sample
 from patternbrowser.core.sanitize import one_line, visible
 from patternbrowser.render.prose import prose_renderable
-from patternbrowser.render.tables import lexer_for
+from patternbrowser.render.tables import code_view
 
 
 def sample_view(sample: Sample) -> RenderableType:
     """One example, highlighted, with line numbers and a caption saying where it comes from."""
-    from rich.syntax import Syntax
-
-    caption = Text(one_line(sample.title), style="bold")
-    syntax = Syntax(
-        visible(sample.code),
-        lexer_for(sample.language),
-        line_numbers=True,
-        word_wrap=False,
-        theme="ansi_dark",
-    )
-    return Group(caption, Padding(syntax, (0, 0, 0, 1)))
+    return code_view(sample.title, sample.code, sample.language)
 
 
 def section_view(where: str, parts: list[Part]) -> RenderableType:

@@ -207,17 +207,18 @@ def item_view(tracker: Tracker, item: Item, ascii_only: bool, today: date) -> Re
 
 def example_view(example: Example, of: int) -> RenderableType:
     """One example, highlighted, with line numbers and a caption."""
+    caption = f"Example {example.number}/{of} · {example.language}"
+    return code_view(caption, example.code, example.language)
+
+
+def code_view(caption: str, code: str, language: str) -> RenderableType:
+    """Code highlighted with line numbers under a bold caption (shown literally)."""
     from rich.syntax import Syntax
 
-    caption = Text(f"Example {example.number}/{of} · {example.language}", style="bold")
     syntax = Syntax(
-        visible(example.code),
-        lexer_for(example.language),
-        line_numbers=True,
-        word_wrap=False,
-        theme="ansi_dark",
+        visible(code), lexer_for(language), line_numbers=True, word_wrap=False, theme="ansi_dark"
     )
-    return Group(caption, Padding(syntax, (0, 0, 0, 1)))
+    return Group(Text(one_line(caption), style="bold"), Padding(syntax, (0, 0, 0, 1)))
 
 
 def lexer_for(language: str) -> str:
