@@ -407,3 +407,14 @@ async def test_quitting_with_unexported_changes_asks_once(app_for):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_tab_moves_between_the_tree_and_the_item_pane(app_for):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen.focused, ItemTree)
+        await pilot.press("tab")
+        assert isinstance(app.screen.focused, ItemView)
+        await pilot.press("shift+tab")
+        assert isinstance(app.screen.focused, ItemTree)
