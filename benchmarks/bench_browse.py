@@ -83,7 +83,9 @@ async def move_and_show(todo: Path, guides: Path, state: Path, moves: int) -> tu
                 if view.item is not before:
                     break
             shown.append(time.perf_counter() - start)
-            await _until(pilot, lambda: view.guide_shown)
+            await _until(
+                pilot, lambda: view.item is not None and view.guide_shown_for == view.item.number
+            )
             await pilot.pause(0)
             guided.append(time.perf_counter() - start)
     return statistics.median(shown), statistics.median(guided)

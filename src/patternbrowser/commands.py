@@ -32,10 +32,8 @@ def _open(args: argparse.Namespace) -> Workspace:
 
 
 def _guides_note(args: argparse.Namespace, short: bool = False) -> str:
-    """Which guides folder is in use, and why (when the CLI chose it)."""
-    choice = getattr(args, "guides_choice", None)
-    if choice is None:
-        return f"guides: {args.guides}" if args.guides else "no guides"
+    """Which guides folder is in use, and why (the CLI chose it before any command runs)."""
+    choice = args.guides_choice
     return str(choice.short() if short else choice.describe())
 
 

@@ -88,23 +88,43 @@ def split_marker(text: str) -> tuple[Status | None, str, str]:
     return status, text[:end], text[end:]
 
 
-# the everyday words for the four states, as people type them
-WORDS = {
-    Status.NOT_STARTED: ("todo", "open", "new", "pending", "not_started", "not_yet"),
-    Status.IN_PROGRESS: ("wip", "doing", "started", "in_progress", "progress", "active"),
-    Status.COMPLETED: ("done", "complete", "completed", "finished", "closed"),
-    Status.BLOCKED: ("blocked", "on_hold", "hold", "paused", "waiting", "blocked/on_hold"),
+# the words people write or type for the four states: the CLI's `set` and a TODO's own
+# `**Status**:` field read the same ones
+STATUS_WORDS: dict[str, Status] = {
+    **dict.fromkeys(
+        ["not started", "not yet started", "todo", "to do", "to-do", "pending", "open", "planned"],
+        Status.NOT_STARTED,
+    ),
+    **dict.fromkeys(["backlog", "new", "not_started", "not yet"], Status.NOT_STARTED),
+    **dict.fromkeys(
+        ["in progress", "in-progress", "in_progress", "started", "doing", "wip", "ongoing"],
+        Status.IN_PROGRESS,
+    ),
+    **dict.fromkeys(["active", "underway", "working", "progress"], Status.IN_PROGRESS),
+    **dict.fromkeys(
+        ["done", "completed", "complete", "finished", "closed", "resolved", "fixed"],
+        Status.COMPLETED,
+    ),
+    **dict.fromkeys(
+        ["blocked", "on hold", "on-hold", "blocked/on hold", "paused", "waiting", "deferred"],
+        Status.BLOCKED,
+    ),
+    **dict.fromkeys(["hold"], Status.BLOCKED),
 }
+
+
+def _plain(word: str) -> str:
+    """A word with case, `-` and `_` folded: `In-Progress` and `in_progress` are one word."""
+    return word.strip().lower().replace("-", " ").replace("_", " ")
+
+
+_BY_WORD = {_plain(word): status for word, status in STATUS_WORDS.items()}
 
 
 def parse_status(value: str) -> Status | None:
     """Read a status given by a user: an id, a word for it, a label, an emoji or ASCII marker."""
     cleaned = value.strip()
-    lowered = cleaned.lower().replace("-", "_").replace(" ", "_")
-    for status in Status:
-        if lowered in (status.value, status.label.lower().replace(" ", "_"), *WORDS[status]):
-            return status
-    return _BY_ASCII.get(cleaned) or status_from_marker(cleaned)
+    return _BY_WORD.get(_plain(cleaned)) or _BY_ASCII.get(cleaned) or status_from_marker(cleaned)
 
 
 def status_choices() -> str:

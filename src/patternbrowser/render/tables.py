@@ -169,14 +169,12 @@ def fields_table(item: Item, status: Status, record: Record | None, due: str | N
             ("Phase", str(item.phase) if item.phase else "-"),
             ("Guide", (item.guide or "-") + (" (new file)" if item.guide_is_new else "")),
         ]
-    if item.task is not None:
-        pass
-    elif item.recurrence:
-        rows.append(("Recurrence", item.recurrence))
-        if due:
-            rows.append(("Due", due.removeprefix("due ")))  # "Due  2026-12-26 (in 27 days)"
-    else:
-        rows.append(("Effort", item.effort or "-"))
+        if item.recurrence:
+            rows.append(("Recurrence", item.recurrence))
+            if due:
+                rows.append(("Due", due.removeprefix("due ")))  # "Due  2026-12-26 (in 27 days)"
+        else:
+            rows.append(("Effort", item.effort or "-"))
     rows += item.extra_fields
     if record is not None:
         rows.append(("Changed", record.changed.strftime("%Y-%m-%d %H:%M UTC")))

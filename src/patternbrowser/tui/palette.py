@@ -40,7 +40,26 @@ def literal_hit(matcher: Matcher, score: float, name: str, help_text: str, run: 
     return Hit(score, content, run, text=name, help=escape(help_text))
 
 
-class ItemProvider(Provider):
+class NamedProvider(Provider):
+    """A provider of (name, help, action) entries, matched by fuzzy name."""
+
+    def names(self, screen: MainScreen) -> list[Name]:
+        """The entries this provider offers."""
+        raise NotImplementedError
+
+    async def search(self, query: str) -> Hits:
+        """The entries whose names fuzzily match `query`."""
+        screen = _main_screen(self)
+        if screen is None:
+            return
+        matcher = self.matcher(query)
+        for name, help_text, run in self.names(screen):
+            score = matcher.match(name)
+            if score > 0:
+                yield literal_hit(matcher, score, name, help_text, run)
+
+
+class ItemProvider(NamedProvider):
     """Finds items by number and title, and every heading of every guide by its name."""
 
     # collected once per opening of the palette, not on every keystroke; the headings (every
@@ -77,16 +96,9 @@ class ItemProvider(Provider):
             ]
         return self._headings
 
-    async def search(self, query: str) -> Hits:
-        """Items and headings whose names fuzzily match `query`."""
-        screen = _main_screen(self)
-        if screen is None:
-            return
-        matcher = self.matcher(query)
-        for name, help_text, run in self._item_names(screen) + self._heading_names(screen):
-            score = matcher.match(name)
-            if score > 0:
-                yield literal_hit(matcher, score, name, help_text, run)
+    def names(self, screen: MainScreen) -> list[Name]:
+        """Every item, then every heading of every guide."""
+        return self._item_names(screen) + self._heading_names(screen)
 
     async def discover(self) -> Hits:
         """Every item, for browsing the palette before typing."""
@@ -97,10 +109,11 @@ class ItemProvider(Provider):
             yield DiscoveryHit(Content(name), run, text=name, help=escape(help_text))
 
 
-class ActionProvider(Provider):
+class ActionProvider(NamedProvider):
     """The app's commands, found by what they do ("export", "import", "undo", "redo")."""
 
-    def _commands(self, screen: MainScreen) -> list[Name]:
+    def names(self, screen: MainScreen) -> list[Name]:
+        """The commands, named by the words people look for them by."""
         return [
             (
                 "Export into the markdown (export)",
@@ -130,14 +143,3 @@ class ActionProvider(Provider):
             ("Show every key (help, keys)", "?", screen.action_help),
             ("Quit (exit)", "q; every change is already saved", screen.action_quit),
         ]
-
-    async def search(self, query: str) -> Hits:
-        """Commands whose names match `query`."""
-        screen = _main_screen(self)
-        if screen is None:
-            return
-        matcher = self.matcher(query)
-        for name, help_text, run in self._commands(screen):
-            score = matcher.match(name)
-            if score > 0:
-                yield literal_hit(matcher, score, name, help_text, run)

@@ -33,13 +33,16 @@ def check_guides(tracker: Tracker, folder: Path) -> GuideCheck:
     if not folder.is_dir():
         result.problems.append(Problem("guides folder does not exist", None, folder))
         return result
-    for path, reason in scan_guides(folder).skipped:
+    # one scan of the folder and one parse per guide, shared by every check below
+    scan = scan_guides(folder)
+    library = GuideLibrary(folder)
+    for path, reason in scan.skipped:
         result.problems.append(Problem(f"guide file {reason}", None, path))
-    _check_targets(tracker, folder, result)
-    links = check_links(folder)
+    _check_targets(tracker, library, result)
+    links = check_links(folder, scan.files)
     for link, reason in links.broken:
         result.problems.append(Problem(reason, link.line, link.path))
-    blocks = collect_blocks(folder)
+    blocks = collect_blocks(folder, scan.files)
     units = code_units(blocks)
     for unit in units:
         if unit.language == "python":
@@ -48,7 +51,7 @@ def check_guides(tracker: Tracker, folder: Path) -> GuideCheck:
                 result.problems.append(problem)
     modules = index_modules(folder, units)
     result.problems += modules.problems
-    budgets = check_budgets(folder)
+    budgets = check_budgets(folder, library)
     result.problems += budgets.problems
     languages: dict[str, int] = {}
     for block in blocks:
@@ -94,9 +97,8 @@ def check_guides(tracker: Tracker, folder: Path) -> GuideCheck:
     return result
 
 
-def _check_targets(tracker: Tracker, folder: Path, result: GuideCheck) -> None:
-    library = GuideLibrary(folder)
-    todo = tracker.document.path
+def _check_targets(tracker: Tracker, library: GuideLibrary, result: GuideCheck) -> None:
+    folder, todo = library.folder, tracker.document.path
     for item in tracker.document.items:
         if not item.guide or unsafe_reason(item.guide):
             continue  # no guide named, or an unsafe path (a parse warning already says so)

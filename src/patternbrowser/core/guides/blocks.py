@@ -121,9 +121,10 @@ def guide_files(folder: Path) -> list[Path]:
     return scan_guides(folder).files
 
 
-def collect_blocks(folder: Path) -> list[CodeBlock]:
+def collect_blocks(folder: Path, files: list[Path] | None = None) -> list[CodeBlock]:
     """Every fenced block of every guide in `folder`."""
-    return [block for path in guide_files(folder) for block in blocks_in(path)]
+    paths = guide_files(folder) if files is None else files
+    return [block for path in paths for block in blocks_in(path)]
 
 
 def runnables(blocks: list[CodeBlock]) -> list[Runnable]:

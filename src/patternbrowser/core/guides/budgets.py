@@ -8,7 +8,7 @@ from pathlib import Path
 
 from patternbrowser.core.errors import InputError
 from patternbrowser.core.guides.files import scan_guides
-from patternbrowser.core.guides.library import Guide, Heading, parse_guide
+from patternbrowser.core.guides.library import Guide, GuideLibrary, Heading, parse_guide
 from patternbrowser.core.todo.model import Problem
 
 FILE_BYTES = 60 * 1024  # one read of Claude Code's file tool (25,000 tokens) with a margin
@@ -40,7 +40,7 @@ def family_files(folder: Path) -> list[Path]:
     return scan_guides(folder, "CLAUDE*.md", recursive=False).files
 
 
-def check_budgets(folder: Path) -> BudgetReport:
+def check_budgets(folder: Path, library: GuideLibrary | None = None) -> BudgetReport:
     """Measure every guide of the family against the budgets."""
     report = BudgetReport()
     for path in family_files(folder):
@@ -52,7 +52,7 @@ def check_budgets(folder: Path) -> BudgetReport:
                 Problem(f"guide is {size:,} bytes, over the budget of {FILE_BYTES:,}", 1, path)
             )
         try:
-            guide = parse_guide(path)
+            guide = library.guide(path) if library is not None else parse_guide(path)
         except InputError as error:
             report.problems.append(Problem(str(error), None, path))
             continue

@@ -13,7 +13,7 @@ from patternbrowser.core.guides.blocks import guide_files
 from patternbrowser.core.safefile import Fingerprint, fingerprint
 from patternbrowser.core.status import split_marker
 from patternbrowser.core.textfile import TextLines, read_lines
-from patternbrowser.core.todo.model import Example, Item
+from patternbrowser.core.todo.model import Item
 from patternbrowser.core.todo.parser import block_markdown
 
 _ITEM_MARKER = re.compile(r"<!--\s*item:\s*(\d+)\s*-->")
@@ -84,28 +84,6 @@ def _marker_below(text: TextLines, start: int) -> int | None:
         if line.strip():
             return None
     return None
-
-
-def section_parts(markdown: str) -> list[str | Example]:
-    """A section split into prose runs and its fenced code blocks, in order."""
-    lines = markdown.splitlines()
-    parts: list[str | Example] = []
-    done = 0  # lines already placed in a part
-    fences = 0
-    for token in block_markdown().parse(markdown):
-        if token.type != "fence" or token.map is None:
-            continue
-        start, end = token.map
-        if start > done:
-            parts.append("\n".join(lines[done:start]))
-        language = token.info.split()[0] if token.info.strip() else ""
-        fences += 1
-        # `line` counts from the top of the section here, not of the TODO
-        parts.append(Example(fences, language, token.content.rstrip("\n"), start + 2))
-        done = end
-    if done < len(lines):
-        parts.append("\n".join(lines[done:]))
-    return [part for part in parts if not isinstance(part, str) or part.strip()]
 
 
 def find_heading(guide: Guide, item: Item) -> Heading | None:

@@ -82,9 +82,10 @@ def scan_guide(path: Path) -> tuple[set[str], list[Link]]:
     return anchors, links
 
 
-def check_links(folder: Path) -> LinkReport:
+def check_links(folder: Path, files: list[Path] | None = None) -> LinkReport:
     """Resolve every link between the guides of `folder` to a file and a heading anchor."""
-    scanned = {path.resolve(): scan_guide(path) for path in guide_files(folder)}
+    paths = guide_files(folder) if files is None else files
+    scanned = {path.resolve(): scan_guide(path) for path in paths}
     total = external = 0
     broken: list[tuple[Link, str]] = []
     for path, (anchors, links) in scanned.items():

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from patternbrowser.core.guidepath import unsafe_reason
-from patternbrowser.core.status import Status, split_marker
+from patternbrowser.core.status import STATUS_WORDS, Status, split_marker
 from patternbrowser.core.todo.model import Item, Priority
 
 FieldKind = Literal[
@@ -57,28 +57,8 @@ _KINDS: dict[str, FieldKind] = {
     "labels": "extra",
     "created": "extra",
 }
-_STATUS_WORDS: dict[str, Status] = {
-    **dict.fromkeys(
-        ["not started", "not yet started", "todo", "to do", "to-do", "pending", "open", "planned"],
-        Status.NOT_STARTED,
-    ),
-    **dict.fromkeys(["backlog", "new", "not_started"], Status.NOT_STARTED),
-    **dict.fromkeys(
-        ["in progress", "in-progress", "in_progress", "started", "doing", "wip", "ongoing"],
-        Status.IN_PROGRESS,
-    ),
-    **dict.fromkeys(["active", "underway", "working"], Status.IN_PROGRESS),
-    **dict.fromkeys(
-        ["done", "completed", "complete", "finished", "closed", "resolved", "fixed"],
-        Status.COMPLETED,
-    ),
-    **dict.fromkeys(
-        ["blocked", "on hold", "on-hold", "blocked/on hold", "paused", "waiting", "deferred"],
-        Status.BLOCKED,
-    ),
-}
 # longest first, so that "not started" wins over a shorter word it starts with
-_STATUS_PHRASES = sorted(_STATUS_WORDS, key=len, reverse=True)
+_STATUS_PHRASES = sorted(STATUS_WORDS, key=len, reverse=True)
 _DEFAULT_WORDS = {
     Status.NOT_STARTED: "Not started",
     Status.IN_PROGRESS: "In progress",
@@ -142,7 +122,7 @@ def read_status_value(value: str) -> StatusValue:
     lowered = value[start:].lower()
     for phrase in _STATUS_PHRASES:
         if lowered.startswith(phrase) and not lowered[len(phrase) : len(phrase) + 1].isalnum():
-            return StatusValue(_STATUS_WORDS[phrase], marker, (start, start + len(phrase)))
+            return StatusValue(STATUS_WORDS[phrase], marker, (start, start + len(phrase)))
     return StatusValue(marker_status, marker, None)
 
 

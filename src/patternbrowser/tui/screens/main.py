@@ -174,10 +174,11 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
         tracker = self.session.tracker
         statuses = tracker.statuses()
         counted = tracker.counted_statuses(clock.today(), statuses)
-        self.query_one(ItemTree).refresh_item(item, statuses, counted)
-        self._draw_progress(counted)
         if self.status_filter != "all":  # the item may have left (or joined) what is shown
             self.refresh_all(only_tree=True)
+        else:
+            self.query_one(ItemTree).refresh_item(item, statuses, counted)
+        self._draw_progress(counted)
         view = self.query_one(ItemView)
         if view.item is not None and view.item.number == item.number:
             view.show_status(self._state(item))
@@ -270,15 +271,11 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
         try:
             change = self.session.change_status(item.number, status)
         except PatternbrowserError as error:
-            self.show_error("Not saved", error)
+            show_error(self.app, "Not saved", error)
             return
         self.refresh_status(item)
         before, after = change.before.marker(self.ascii_only), status.marker(self.ascii_only)
         self.notify(f"#{item.number}: {before} → {after} {status.label}", timeout=2, markup=False)
-
-    def show_error(self, title: str, error: PatternbrowserError) -> None:
-        """Tell the user what failed; the text comes from files, so it is shown literally."""
-        show_error(self.app, title, error)
 
     async def action_cycle_status(self) -> None:
         """⬜ → 🟦 → ✅ → ⬜; on an overdue recurring item, ✅ again (the review is done)."""
@@ -301,7 +298,7 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
         try:
             result = self.session.export()
         except PatternbrowserError as error:
-            self.show_error("Export failed", error)
+            show_error(self.app, "Export failed", error)
             return
         todo = self.session.workspace.todo
         if result.is_current:
@@ -337,7 +334,7 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
         try:
             changes = self.session.adopt_markdown()
         except PatternbrowserError as error:
-            self.show_error("Import failed", error)
+            show_error(self.app, "Import failed", error)
             return
         self.notify(
             f"adopted {counted(len(changes), 'marker')} from the markdown",

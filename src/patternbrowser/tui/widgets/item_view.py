@@ -53,7 +53,6 @@ class ItemView(VerticalScroll):
         self.ascii_only = ascii_only
         self.item: Item | None = None
         self.todo = Path()
-        self.guide_shown = False  # the guide section of the item shown is drawn
         self.moved = False  # the user stepped through the examples of the item shown
         self.current_example = 0  # index into `sample_views`
         self.place: Place | None = None  # a guide heading shown instead of an item
@@ -80,7 +79,7 @@ class ItemView(VerticalScroll):
         if not same:
             await guide.remove_children()
             await guide.mount(Static("…", classes="muted"))
-            self.guide_shown = self.moved = False
+            self.moved = False
             self.current_example = 0
             self.scroll_home(animate=False)
         self._mark_current()
@@ -93,7 +92,6 @@ class ItemView(VerticalScroll):
         await guide.remove_children()
         await guide.mount_all(self._guide_widgets(lookup))
         self.guide_shown_for = number  # what tests (and anyone else) can wait on
-        self.guide_shown = True
         if not self.moved:
             # the verified block is what `c` copies until the user picks another
             self.current_example = first_choice([view.sample for view in self.sample_views])
@@ -111,7 +109,7 @@ class ItemView(VerticalScroll):
         await body.mount_all(part_widgets(parts) or [Static("(no text)", classes="muted")])
         self.query_one("#guide-caption").display = False
         await self.query_one("#guide-body", Vertical).remove_children()
-        self.guide_shown, self.moved, self.current_example = True, False, 0
+        self.moved, self.current_example = False, 0
         self.scroll_home(animate=False)
         self._mark_current()
 
