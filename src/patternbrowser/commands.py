@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from patternbrowser import PROG
 from patternbrowser.core import clock
-from patternbrowser.core.errors import UsageError
 from patternbrowser.core.progress.report import item_data, problem_data, status_data
 from patternbrowser.core.progress.tracker import Tracker
 from patternbrowser.core.sanitize import visible
 from patternbrowser.core.todo.model import Example, Item, Priority
-from patternbrowser.core.wording import counted
+from patternbrowser.core.wording import counted, numbered
 from patternbrowser.core.workspace import Workspace, export_preview, open_workspace
 
 if TYPE_CHECKING:
@@ -120,13 +119,8 @@ def _wanted(item: Item, args: argparse.Namespace, status_of: Any) -> bool:
 
 
 def _example(tracker: Tracker, item: Item, number: int) -> Example:
-    if not 1 <= number <= len(item.examples):
-        have = f"1-{len(item.examples)}" if item.examples else "none"
-        raise UsageError(
-            f"item {item.number} has no example {number} (examples: {have})",
-            tracker.document.path,
-        )
-    return item.examples[number - 1]
+    missing = f"item {item.number} has no example"
+    return numbered(item.examples, number, missing, "examples", tracker.document.path)
 
 
 def run_show(args: argparse.Namespace) -> int:

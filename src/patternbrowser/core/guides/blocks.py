@@ -105,15 +105,33 @@ def parse_info(info: str) -> tuple[str, dict[str, str]]:
     return words[0].lower(), attrs
 
 
-def blocks_in(path: Path) -> list[CodeBlock]:
-    """Every fenced block of one guide file."""
-    text = read_lines(path)
+@dataclass(frozen=True)
+class Fence:
+    """A fenced block of some markdown: its lines (0-based, end exclusive), info and content."""
+
+    start: int
+    end: int
+    language: str
+    attrs: dict[str, str]
+    content: str
+
+
+def fences(markdown: str) -> list[Fence]:
+    """Every fenced block of `markdown`, in order."""
     found = []
-    for token in block_markdown().parse(text.body()):
+    for token in block_markdown().parse(markdown):
         if token.type == "fence" and token.map is not None:
             language, attrs = parse_info(token.info)
-            found.append(CodeBlock(path, token.map[0] + 1, language, attrs, token.content))
+            found.append(Fence(token.map[0], token.map[1], language, attrs, token.content))
     return found
+
+
+def blocks_in(path: Path) -> list[CodeBlock]:
+    """Every fenced block of one guide file."""
+    return [
+        CodeBlock(path, fence.start + 1, fence.language, fence.attrs, fence.content)
+        for fence in fences(read_lines(path).body())
+    ]
 
 
 def guide_files(folder: Path) -> list[Path]:

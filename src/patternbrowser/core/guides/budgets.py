@@ -105,14 +105,7 @@ def _section_problems(guide: Guide, heading: Heading) -> list[Problem]:
 
 def _order_problems(guide: Guide, heading: Heading, name: str) -> list[Problem]:
     """The section's parts come in the TODO's order: Introduction ... Anti-patterns."""
-    end = next(
-        (
-            h.line_index
-            for h in guide.headings
-            if h.line_index > heading.line_index and h.level <= heading.level
-        ),
-        len(guide.text.lines),
-    )
+    end = guide.section_end(heading)
     found: list[tuple[int, int]] = []  # (position in SECTION_ORDER, line index)
     for sub in guide.headings:
         if heading.line_index < sub.line_index < end and sub.level == heading.level + 1:

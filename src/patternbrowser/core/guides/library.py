@@ -37,14 +37,24 @@ class Guide:
     text: TextLines
     headings: list[Heading] = field(default_factory=list)
 
+    def section_end(self, heading: Heading) -> int:
+        """The line index where `heading`'s section ends: the next heading as high as it."""
+        return next(
+            (
+                other.line_index
+                for other in self.headings
+                if other.line_index > heading.line_index and other.level <= heading.level
+            ),
+            len(self.text.lines),
+        )
+
+    def lines_text(self, start: int, end: int) -> str:
+        """Lines `start` to `end` (indexes) as markdown ending in one newline."""
+        return "\n".join(self.text.lines[start:end]).rstrip() + "\n"
+
     def section_text(self, heading: Heading) -> str:
         """The markdown from `heading` to the next heading of the same or a higher level."""
-        end = len(self.text.lines)
-        for other in self.headings:
-            if other.line_index > heading.line_index and other.level <= heading.level:
-                end = other.line_index
-                break
-        return "\n".join(self.text.lines[heading.line_index : end]).rstrip() + "\n"
+        return self.lines_text(heading.line_index, self.section_end(heading))
 
 
 LookupState = Literal["found", "no-guide", "unsafe", "missing-file", "no-section", "unreadable"]

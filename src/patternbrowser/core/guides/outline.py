@@ -58,8 +58,7 @@ def place_text(guide: Guide, heading: Heading) -> str:
     if heading.level > 1:
         return guide.section_text(heading)
     later = [h.line_index for h in guide.headings if h.line_index > heading.line_index]
-    end = min(later, default=len(guide.text.lines))
-    return "\n".join(guide.text.lines[heading.line_index : end]).rstrip() + "\n"
+    return guide.lines_text(heading.line_index, min(later, default=len(guide.text.lines)))
 
 
 def place_parts(library: GuideLibrary, place: Place) -> list[Part]:

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Literal
 
 from patternbrowser.core.errors import UsageError
-from patternbrowser.core.guides.blocks import NOT_CODE, PARSE, RUN, SYNTAX, parse_info
+from patternbrowser.core.guides.blocks import NOT_CODE, PARSE, RUN, SYNTAX, fences
 from patternbrowser.core.guides.library import GuideLibrary, SectionLookup
 from patternbrowser.core.todo.model import Example, Item
-from patternbrowser.core.todo.parser import block_markdown
+from patternbrowser.core.wording import numbered
 
 Kind = Literal["draft", "guide"]
 Check = Literal["draft", "tested", "not-run", "not-checked"]
@@ -92,27 +92,23 @@ def drafts(item: Item, todo: Path) -> list[Sample]:
 def guide_parts(path: Path, first_line: int, markdown: str) -> list[Part]:
     """A guide's text (starting at 0-based line `first_line` of `path`) as prose and blocks."""
     lines = markdown.splitlines()
-    found: list[tuple[int, int, str, dict[str, str], str]] = []
-    for token in block_markdown().parse(markdown):
-        if token.type == "fence" and token.map is not None:
-            language, attrs = parse_info(token.info)
-            start, end = token.map
-            found.append((start, end, language, attrs, token.content.rstrip("\n")))
-    total = sum(1 for _, _, language, _, _ in found if language not in NOT_CODE)
+    found = fences(markdown)
+    total = sum(1 for fence in found if fence.language not in NOT_CODE)
     parts: list[Part] = []
     done = 0  # lines already placed in a part
     number = 0
-    for start, end, language, attrs, code in found:
-        if start > done:
-            parts.append("\n".join(lines[done:start]))
-        fence = first_line + start + 1  # 1-based line of the opening fence in the file
+    for block in found:
+        if block.start > done:
+            parts.append("\n".join(lines[done : block.start]))
+        line = first_line + block.start + 1  # 1-based line of the opening fence in the file
+        code, language = block.content.rstrip("\n"), block.language
         if language in NOT_CODE:
-            parts.append(OutputBlock(language or "text", code, fence))
+            parts.append(OutputBlock(language or "text", code, line))
         else:
             number += 1
-            check, reason = _check(language, attrs)
-            parts.append(Sample("guide", number, total, language, code, path, fence, check, reason))
-        done = end
+            check, reason = _check(language, block.attrs)
+            parts.append(Sample("guide", number, total, language, code, path, line, check, reason))
+        done = block.end
     if done < len(lines):
         parts.append("\n".join(lines[done:]))
     return [part for part in parts if not isinstance(part, str) or part.strip()]
@@ -160,8 +156,5 @@ def guide_section(library: GuideLibrary, item: Item) -> tuple[SectionLookup, lis
 
 def pick(samples: list[Sample], number: int, item: Item, path: Path | None) -> Sample:
     """Example `number` (from 1) of `samples`; a usage error naming the ones there are."""
-    if not 1 <= number <= len(samples):
-        kind = "guide example" if samples and samples[0].kind == "guide" else "example"
-        have = f"1-{len(samples)}" if samples else "none"
-        raise UsageError(f"item {item.number} has no {kind} {number} (have: {have})", path)
-    return samples[number - 1]
+    kind = "guide example" if samples and samples[0].kind == "guide" else "example"
+    return numbered(samples, number, f"item {item.number} has no {kind}", "have", path)
