@@ -8,23 +8,18 @@ from pathlib import Path
 
 from textual.app import SuspendNotSupported
 from textual.binding import Binding
-from textual.screen import Screen
 
 from patternbrowser.core.editor import editor_argv
 from patternbrowser.core.errors import PatternbrowserError
 from patternbrowser.core.sanitize import one_line
-from patternbrowser.core.todo.model import Item
+from patternbrowser.tui.screens.main_base import MainScreenBase
 from patternbrowser.tui.widgets.item_view import ItemView
 
 EDITOR_BINDINGS = [Binding("o", "open_editor", "Open in editor", show=False)]
 
 
-class EditorKeys(Screen[None]):
+class EditorKeys(MainScreenBase):
     """Suspend the app, run the editor, reload what it changed (a mixin of the main screen)."""
-
-    async def target(self) -> Item | None:
-        """The item the keys act on (the main screen's)."""
-        raise NotImplementedError
 
     def check_files(self) -> bool:
         """Reload whatever changed on disk (the main screen's); whether anything did."""

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from textual.screen import Screen
-
 from patternbrowser.core.guides.samples import Sample
-from patternbrowser.core.todo.model import Item
+from patternbrowser.tui.screens.main_base import MainScreenBase
 from patternbrowser.tui.widgets.item_view import ItemView
 
 
-class ExampleKeys(Screen[None]):
+class ExampleKeys(MainScreenBase):
     """Step through, copy and save the example shown (a mixin of the main screen)."""
-
-    async def target(self) -> Item | None:
-        """The item the keys act on (the main screen's)."""
-        raise NotImplementedError
 
     async def ensure_guide(self) -> None:
         """Draw the guide section now if it is still waiting for the selection to rest."""

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from textual import on
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Input
 
-from patternbrowser.core.session import Session
 from patternbrowser.core.todo.grouping import Mode, mode_name
 from patternbrowser.core.todo.search import STATUS_FILTER_NAMES, StatusFilter, next_status_filter
+from patternbrowser.tui.screens.main_base import MainScreenBase
 from patternbrowser.tui.widgets.item_tree import ItemTree
 
 FILTER_BINDINGS = [
@@ -19,13 +18,12 @@ FILTER_BINDINGS = [
 ]
 
 
-class FilterKeys(Screen[None]):
+class FilterKeys(MainScreenBase):
     """Status filter and match stepping (a mixin of the main screen)."""
 
     mode: Mode
     status_filter: StatusFilter = "all"
     filter_field: Input
-    session: Session
 
     @property
     def query_text(self) -> str:

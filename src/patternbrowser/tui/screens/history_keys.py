@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from textual.screen import Screen
-
 from patternbrowser.core.errors import PatternbrowserError
-from patternbrowser.core.session import Session
-from patternbrowser.core.todo.model import Item
 from patternbrowser.core.wording import clipped
 from patternbrowser.tui.notices import show_error
+from patternbrowser.tui.screens.main_base import MainScreenBase
 
 
-class HistoryKeys(Screen[None]):
+class HistoryKeys(MainScreenBase):
     """Undo and redo of this session's changes (a mixin of the main screen)."""
-
-    session: Session
-    ascii_only: bool
-
-    def refresh_status(self, item: Item) -> None:
-        """Redraw what a status change affects (the main screen's)."""
-        raise NotImplementedError
 
     def action_undo(self) -> None:
         """Revert the last change of this session (an import counts as one)."""

@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.screen import Screen
 
 from patternbrowser.core.errors import PatternbrowserError
-from patternbrowser.core.session import Session
-from patternbrowser.core.todo.model import Item
 from patternbrowser.tui.notices import show_error
+from patternbrowser.tui.screens.main_base import MainScreenBase
 
 NOTE_BINDINGS = [Binding("a", "annotate", "Note", show=False)]
 
 
-class NoteKeys(Screen[None]):
+class NoteKeys(MainScreenBase):
     """Edit the item's note in a small dialog (a mixin of the main screen)."""
-
-    session: Session
-
-    async def target(self) -> Item | None:
-        """The item the keys act on (the main screen's)."""
-        raise NotImplementedError
-
-    def refresh_status(self, item: Item) -> None:
-        """Redraw what a change of the item's record affects (the main screen's)."""
-        raise NotImplementedError
 
     async def action_annotate(self) -> None:
         """Open the note dialog for the item under the cursor."""

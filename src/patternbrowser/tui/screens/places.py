@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from textual.screen import Screen
 from textual.timer import Timer
 
 from patternbrowser.core.errors import InputError
 from patternbrowser.core.guides.outline import Place, place_parts
 from patternbrowser.core.sanitize import one_line
-from patternbrowser.core.session import Session
+from patternbrowser.tui.screens.main_base import MainScreenBase
 from patternbrowser.tui.widgets.item_view import ItemView
 
 
-class PlaceKeys(Screen[None]):
+class PlaceKeys(MainScreenBase):
     """Show a heading of a guide with its examples (a mixin of the main screen)."""
 
-    session: Session
     number: int | None
     _guide_timer: Timer | None
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.screen import Screen
 
+from patternbrowser.tui.screens.main_base import MainScreenBase
 from patternbrowser.tui.widgets.item_tree import ItemTree
 from patternbrowser.tui.widgets.item_view import ItemView
 
@@ -15,7 +15,7 @@ VIEW_BINDINGS = [
 ]
 
 
-class ViewKeys(Screen[None]):
+class ViewKeys(MainScreenBase):
     """Page through the item pane and give it the whole width (a mixin of the main screen)."""
 
     def action_scroll_pane(self, pages: int) -> None:
