@@ -19,8 +19,10 @@ async def test_a_checklist_in_the_app(app_for, workdir):
         assert group_labels(app)[0].startswith("Release checklist  ")
         assert leaf_labels(app)[:2] == ["✅ 1 Write the release notes", "⬜ 2 Tag the release"]
         assert static_text(app, "#tree-status").strip().endswith("8 items · by heading")
-        await pilot.press("g")  # there is no other grouping: phases do not exist here
-        assert screen.mode == "priority"
+        await pilot.press("g")  # no phases here: on to the guide outline, and back
+        assert main_screen(app).mode == "outline"
+        await pilot.press("g")
+        assert main_screen(app).mode == "priority"
         assert static_text(app, "#tree-status").strip().endswith("by heading")
         await pilot.press("down")
         await pilot.pause()

@@ -128,6 +128,8 @@ async def test_g_cycles_the_grouping(app_for):
         labels = group_labels(app)
         assert labels[0] == "CLAUDE-architecture.md  0/7"
         assert labels[-1] == "(no guide)  0/2"
+        await pilot.press("g")  # the guide outline (tests/tui/test_outline.py), then round
+        assert main_screen(app).mode == "outline"
         await pilot.press("g")
         assert group_labels(app)[0].startswith("Phase 1")
 

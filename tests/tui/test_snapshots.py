@@ -8,7 +8,7 @@ import pytest
 
 from patternbrowser.tui.app import make_app
 from tests.helpers import FIXTURES
-from tests.tui.helpers import guide_shown
+from tests.tui.helpers import guide_shown, until
 
 
 @pytest.fixture
@@ -64,6 +64,19 @@ class TestMainScreen:
 
     def test_grouped_by_guide(self, in_workdir, snap_compare):
         assert snap_compare(app(), terminal_size=(100, 32), run_before=keys("g", "g"))
+
+
+class TestOutline:
+    def test_guide_outline(self, in_workdir, snap_compare):
+        async def run(pilot) -> None:
+            from patternbrowser.tui.widgets.item_view import ItemView
+
+            await pilot.pause()
+            await pilot.press("g", "g", "g", "down")
+            view = pilot.app.screen.query_one(ItemView)
+            await until(pilot, lambda: view.place is not None and view.place.heading.level == 2)
+
+        assert snap_compare(app(), terminal_size=(100, 32), run_before=run)
 
 
 class TestFilter:

@@ -139,7 +139,16 @@ class ActionProvider(NamedProvider):
                 screen.action_open_editor,
             ),
             ("Edit the item's note (note, annotate)", "a", screen.action_annotate),
-            ("Cycle grouping (group)", "g: phase → priority → guide file", screen.action_grouping),
+            (
+                "Cycle grouping (group)",
+                "g: phase → priority → guide file → guide outline",
+                screen.action_grouping,
+            ),
+            (
+                "Browse the guide outline (outline, guides, headings)",
+                "Every guide file and its headings as the tree",
+                screen.show_outline,
+            ),
             ("Show every key (help, keys)", "?", screen.action_help),
             ("Quit (exit)", "q; every change is already saved", screen.action_quit),
         ]

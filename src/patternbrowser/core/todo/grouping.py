@@ -1,30 +1,38 @@
-"""Ways to group items for browsing: by phase, by priority group, by guide file."""
+"""Ways to browse: items by phase, by priority group, by guide file; or the guides' outline."""
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal, TypeGuard, get_args
 
 from patternbrowser.core.todo.model import Item, TodoDocument
 
-Mode = Literal["phase", "priority", "guide"]
-MODES: tuple[Mode, ...] = get_args(Mode)
+ItemMode = Literal["phase", "priority", "guide"]
+Mode = ItemMode | Literal["outline"]  # the outline lists the guides' headings, not items
+ITEM_MODES: tuple[ItemMode, ...] = get_args(ItemMode)
 MODE_NAMES: dict[Mode, str] = {
     "phase": "by phase",
     "priority": "by priority",
     "guide": "by guide file",
+    "outline": "guide outline",
 }
 
 
-def modes_for(document: TodoDocument | None) -> tuple[Mode, ...]:
-    """The groupings that make sense: a checklist has no phases, so none by phase."""
+def is_item_mode(mode: Mode) -> TypeGuard[ItemMode]:
+    """Whether `mode` groups the TODO's items (every mode but the guide outline)."""
+    return mode != "outline"
+
+
+def modes_for(document: TodoDocument | None, has_guides: bool = False) -> tuple[Mode, ...]:
+    """The ways that make sense: a checklist has no phases; no outline without guides."""
+    items: tuple[Mode, ...] = ITEM_MODES
     if document is not None and document.kind == "checklist":
-        return ("priority",)
-    return MODES
+        items = ("priority",)
+    return (*items, "outline") if has_guides else items
 
 
-def default_mode(document: TodoDocument) -> Mode:
+def default_mode(document: TodoDocument) -> ItemMode:
     """The grouping the app starts with."""
-    return modes_for(document)[0]
+    return "priority" if document.kind == "checklist" else ITEM_MODES[0]
 
 
 def mode_name(mode: Mode, document: TodoDocument) -> str:
@@ -34,13 +42,13 @@ def mode_name(mode: Mode, document: TodoDocument) -> str:
     return MODE_NAMES[mode]
 
 
-def next_mode(mode: Mode, document: TodoDocument | None = None) -> Mode:
-    """The grouping after `mode` in the cycle (of the groupings `document` has)."""
-    modes = modes_for(document)
+def next_mode(mode: Mode, document: TodoDocument | None = None, has_guides: bool = False) -> Mode:
+    """The way after `mode` in the cycle (of those `document` and the guides allow)."""
+    modes = modes_for(document, has_guides)
     return modes[(modes.index(mode) + 1) % len(modes)] if mode in modes else modes[0]
 
 
-def group_items(document: TodoDocument, mode: Mode) -> list[tuple[str, list[Item]]]:
+def group_items(document: TodoDocument, mode: ItemMode) -> list[tuple[str, list[Item]]]:
     """Named groups of items for `mode`, each item in exactly one group, in a useful order."""
     if mode == "phase" and document.kind == "checklist":
         mode = "priority"  # a TODO that became a checklist on disk: its headings

@@ -33,7 +33,8 @@ def status_passes(wanted: StatusFilter, status: Status) -> bool:
     return status.value == wanted
 
 
-def _words(query: str) -> list[str]:
+def query_words(query: str) -> list[str]:
+    """The words of a filter query as matched: casefolded, without leading `#`."""
     return [word.lstrip("#") for word in query.casefold().split()]
 
 
@@ -57,7 +58,7 @@ class SearchIndex:
 
     def matcher(self, query: str) -> Callable[[Item], bool]:
         """A test for the items of the indexed document: every word of `query` matches."""
-        words = _words(query)
+        words = query_words(query)
         if not words:
             return lambda _item: True
         numbers = {word for word in query.split() if word.startswith("#")}  # `#11`: item 11 only

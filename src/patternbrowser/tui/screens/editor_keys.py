@@ -27,16 +27,19 @@ class EditorKeys(MainScreenBase):
 
     async def shown_location(self) -> tuple[Path, int] | None:
         """The file and 1-based line of what the pane shows; None when nothing is."""
+        # first catch up with the cursor, so a moved-to example is one of what the cursor is on
+        place = await self.place_target()
+        if place is not None:  # a guide heading from the palette or the outline
+            here = (place.path, place.heading.line_index + 1)
+        else:
+            item = await self.target()
+            if item is None:
+                return None
+            here = (self.query_one(ItemView).todo, item.line)
         pane = self.query_one(ItemView)
         sample = pane.sample if pane.moved else None
-        if sample is not None:  # the user stepped to an example: open it, draft or guide block
-            return sample.path, sample.line
-        if pane.place is not None:  # a guide heading from the palette or the outline
-            return pane.place.path, pane.place.heading.line_index + 1
-        item = await self.target()
-        if item is None:
-            return None
-        return pane.todo, item.line
+        # the user stepped to an example: open it, draft or guide block
+        return (sample.path, sample.line) if sample is not None else here
 
     async def action_open_editor(self) -> None:
         """Open the item, guide heading or example shown in $VISUAL/$EDITOR at its line."""

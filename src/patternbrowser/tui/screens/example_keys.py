@@ -20,7 +20,7 @@ class ExampleKeys(MainScreenBase):
 
     async def _owner(self) -> int | str | None:
         """The item number (or guide heading) whose examples the keys act on; None if none."""
-        place = self.example_pane().place
+        place = await self.place_target()
         if place is not None:  # a guide heading from the palette or the outline
             return f"{place.path.stem}-{place.heading.line_index + 1}"
         item = await self.target()

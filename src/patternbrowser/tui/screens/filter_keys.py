@@ -6,7 +6,7 @@ from textual import on
 from textual.binding import Binding
 from textual.widgets import Input
 
-from patternbrowser.core.todo.grouping import Mode, mode_name
+from patternbrowser.core.todo.grouping import mode_name
 from patternbrowser.core.todo.search import STATUS_FILTER_NAMES, StatusFilter, next_status_filter
 from patternbrowser.tui.screens.main_base import MainScreenBase
 from patternbrowser.tui.widgets.item_tree import ItemTree
@@ -21,21 +21,12 @@ FILTER_BINDINGS = [
 class FilterKeys(MainScreenBase):
     """Status filter and match stepping (a mixin of the main screen)."""
 
-    mode: Mode
     status_filter: StatusFilter = "all"
     filter_field: Input
 
     @property
     def query_text(self) -> str:
         """What the filter field holds (the main screen's)."""
-        raise NotImplementedError
-
-    def refresh_all(self, only_tree: bool = False) -> None:
-        """Redraw from the session (the main screen's)."""
-        raise NotImplementedError
-
-    async def jump_to(self, number: int) -> None:
-        """Select and show an item (the main screen's)."""
         raise NotImplementedError
 
     def action_filter(self) -> None:
@@ -50,6 +41,10 @@ class FilterKeys(MainScreenBase):
 
     async def action_accept_filter(self) -> None:
         """Go to the first match and hand the keys back to the tree."""
+        if self.in_outline:
+            self.set_focus(self.navigator())
+            await self.outline_match(0)  # the first match
+            return
         tree = self.query_one(ItemTree)
         self.set_focus(tree)
         first = tree.first_item()
@@ -67,7 +62,7 @@ class FilterKeys(MainScreenBase):
             field.value = ""
         field.display = False
         self.refresh_all(only_tree=True)
-        self.set_focus(self.query_one(ItemTree))
+        self.set_focus(self.navigator())
 
     def tree_footer(self, shown: int, total: int) -> str:
         """The line under the tree: how many items are shown, the grouping and the filters."""
@@ -80,12 +75,18 @@ class FilterKeys(MainScreenBase):
 
     def action_status_filter(self) -> None:
         """Show every status → only not started → in progress → blocked → hide completed."""
+        if self.in_outline:
+            self.notify("the status filter is for items: g goes on to them", timeout=3)
+            return
         self.status_filter = next_status_filter(self.status_filter)
         self.refresh_all(only_tree=True)
         self.notify(f"showing {STATUS_FILTER_NAMES[self.status_filter]}", timeout=2)
 
     async def action_next_match(self, step: int) -> None:
         """Go to the next (or previous) item the filters let through, round the end."""
+        if self.in_outline:
+            await self.outline_match(step)
+            return
         tree = self.query_one(ItemTree)
         shown = tree.shown_items()
         if not shown:

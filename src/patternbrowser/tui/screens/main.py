@@ -21,7 +21,7 @@ from patternbrowser.core.progress.transitions import after_block_toggle, after_c
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.session import Session
 from patternbrowser.core.status import Status
-from patternbrowser.core.todo.grouping import Mode, default_mode, next_mode
+from patternbrowser.core.todo.grouping import Mode, default_mode, is_item_mode
 from patternbrowser.core.todo.model import Item
 from patternbrowser.core.wording import clipped, counted
 from patternbrowser.tui.notices import show_error
@@ -30,6 +30,7 @@ from patternbrowser.tui.screens.example_keys import ExampleKeys
 from patternbrowser.tui.screens.filter_keys import FILTER_BINDINGS, FilterKeys
 from patternbrowser.tui.screens.history_keys import HistoryKeys
 from patternbrowser.tui.screens.note_keys import NOTE_BINDINGS, NoteKeys
+from patternbrowser.tui.screens.outline_keys import ITEM_PLACEHOLDER, OutlineKeys
 from patternbrowser.tui.screens.places import PlaceKeys
 from patternbrowser.tui.screens.view_keys import VIEW_BINDINGS, ViewKeys
 from patternbrowser.tui.startup import resume_collector
@@ -37,12 +38,15 @@ from patternbrowser.tui.widgets.drift_banner import DriftBanner
 from patternbrowser.tui.widgets.item_tree import ItemTree
 from patternbrowser.tui.widgets.item_view import ItemState, ItemView
 from patternbrowser.tui.widgets.key_footer import KeyFooter
+from patternbrowser.tui.widgets.outline_tree import OutlineTree
 from patternbrowser.tui.widgets.progress_panel import ProgressPanel
 
 GUIDE_DELAY = 0.2  # seconds the selection must rest before its guide section is drawn
 
 
-class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteKeys, HistoryKeys):
+class MainScreen(
+    ExampleKeys, OutlineKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteKeys, HistoryKeys
+):
     """Browse, mark, copy and export; every change goes through the session at once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,6 +81,7 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
         self.session = session
         self.ascii_only = ascii_only
         self.mode: Mode = default_mode(session.tracker.document)  # no phases in a checklist
+        self._item_mode = default_mode(session.tracker.document)
         self.number: int | None = None
         self._guide_timer: Timer | None = None
         self._drawn_on: date | None = None  # the day "due again" was last worked out for
@@ -84,9 +89,7 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
         self._warned_unexported = False  # quitting with unexported changes asks once
         self.started = asyncio.Event()  # set once the first item is shown
         # made here: key checks ask for it while the screen is still being composed
-        self.filter_field = Input(
-            placeholder="filter: number, title, guide or any word of the item", id="filter"
-        )
+        self.filter_field = Input(placeholder=ITEM_PLACEHOLDER, id="filter")
         self.filter_field.display = False
 
     @property
@@ -103,6 +106,7 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
             with Vertical(id="left"):
                 yield self.filter_field
                 yield ItemTree(self.ascii_only, id="tree")
+                yield OutlineTree(id="outline")
                 yield Static(id="tree-status", classes="muted")
             yield ItemView(self.ascii_only, id="item")
         yield KeyFooter()
@@ -115,9 +119,7 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
             first = self.query_one(ItemTree).first_item()
             if first is not None:
                 await self.show_item(first)
-                # the tree places its nodes on its first refresh; put the cursor there after it
-                self._cursor_pending = True
-                self.call_after_refresh(self._place_cursor)
+                self.select_later()
         finally:
             self.started.set()
         self.call_after_refresh(resume_collector)
@@ -144,13 +146,21 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
         statuses = tracker.statuses()
         self._drawn_on = clock.today()
         counted = tracker.counted_statuses(self._drawn_on, statuses)
-        tree = self.query_one(ItemTree)
-        document, wanted = tracker.document, self.status_filter
-        shown = tree.populate(document, statuses, counted, self.mode, self.query_text, wanted)
-        self.query_one("#tree-status", Static).update(self.tree_footer(shown, len(document.items)))
+        self.show_navigator()
+        if is_item_mode(self.mode):
+            tree = self.query_one(ItemTree)
+            document, wanted = tracker.document, self.status_filter
+            shown = tree.populate(document, statuses, counted, self.mode, self.query_text, wanted)
+            footer = self.tree_footer(shown, len(document.items))
+        else:
+            footer = self.draw_outline(self.query_text)
+        self.query_one("#tree-status", Static).update(footer)
         if not only_tree:
             self._draw_progress(counted)
-        if self.number is not None:
+        if self.in_outline:
+            # a file changed (not only_tree): show the heading's new text too
+            self.call_after_refresh(self.reselect_place, not only_tree)
+        elif self.number is not None:
             # the tree places its new nodes on the next refresh; select after it
             self._cursor_pending = True
             self.call_after_refresh(self._place_cursor if only_tree else self._reselect)
@@ -159,6 +169,12 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
         tracker = self.session.tracker
         self.query_one(ProgressPanel).show(tracker.document, counted)
         self.query_one(DriftBanner).show(tracker.drift())
+
+    def select_later(self) -> None:
+        """Put the cursor on the item shown once the tree has placed its (new) nodes."""
+        # until then, keys act on the item shown: that is where the cursor will go
+        self._cursor_pending = True
+        self.call_after_refresh(self._place_cursor)
 
     def _place_cursor(self) -> bool:
         """Put the tree's cursor on the item shown (the one shown when this runs)."""
@@ -224,7 +240,8 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
             await self.show_item(message.number)
 
     async def jump_to(self, number: int) -> None:
-        """Select and show an item, clearing a filter that hides it."""
+        """Select and show an item, clearing a filter that hides it (and leaving the outline)."""
+        await self.leave_outline()
         tree = self.query_one(ItemTree)
         if not tree.select_item(number):
             self.action_clear_filter()
@@ -257,6 +274,9 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
         the cursor is on once every earlier key was handled, never on the one last shown.
         On a group row there is no item to act on.
         """
+        if self.in_outline:
+            self.notify("a guide heading has no status: g goes on to the items", timeout=3)
+            return None
         # until a rebuilt tree's cursor is placed, the item shown is where it will go
         tree = self.query_one(ItemTree)
         number = self.number if self._cursor_pending else tree.current_item
@@ -311,11 +331,6 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
                 timeout=6,
             )
         self.refresh_all()
-
-    def action_grouping(self) -> None:
-        """Cycle the tree's grouping."""
-        self.mode = next_mode(self.mode, self.session.tracker.document)
-        self.refresh_all(only_tree=True)
 
     @on(DriftBanner.Resolved)
     def _resolve_drift(self, message: DriftBanner.Resolved) -> None:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from patternbrowser.core.guides.outline import Place
 from patternbrowser.core.session import Session
+from patternbrowser.core.todo.grouping import Mode
 from patternbrowser.core.todo.model import Item
+from patternbrowser.tui.widgets.item_tree import ItemTree
+from patternbrowser.tui.widgets.outline_tree import OutlineTree
 
 
 class MainScreenBase(Screen[None]):
@@ -13,6 +17,44 @@ class MainScreenBase(Screen[None]):
 
     session: Session
     ascii_only: bool
+    mode: Mode
+
+    @property
+    def in_outline(self) -> bool:
+        """Whether the tree shows the guide outline rather than items."""
+        return self.mode == "outline"
+
+    def navigator(self) -> ItemTree | OutlineTree:
+        """The tree the keys move in: the items, or the guide outline."""
+        return self.query_one(OutlineTree) if self.in_outline else self.query_one(ItemTree)
+
+    def refresh_all(self, only_tree: bool = False) -> None:
+        """Redraw the tree (and unless `only_tree` progress and drift) from the session."""
+        raise NotImplementedError
+
+    async def show_item(self, number: int) -> None:
+        """Show an item in the right pane."""
+        raise NotImplementedError
+
+    async def jump_to(self, number: int) -> None:
+        """Select and show an item, clearing a filter that hides it (and leaving the outline)."""
+        raise NotImplementedError
+
+    def select_later(self) -> None:
+        """Put the tree's cursor on the item shown once the tree has placed its nodes."""
+        raise NotImplementedError
+
+    async def show_place(self, place: Place) -> None:
+        """Show the part of a guide under a heading."""
+        raise NotImplementedError
+
+    async def place_target(self) -> Place | None:
+        """The guide heading the keys act on, shown first; None when an item is shown."""
+        raise NotImplementedError
+
+    async def outline_match(self, step: int) -> None:
+        """Go to the next (or previous, or with 0 the first) heading the outline's filter shows."""
+        raise NotImplementedError
 
     async def target(self) -> Item | None:
         """The item the keys act on, shown first if the view has not followed the cursor."""

@@ -1,4 +1,4 @@
-"""Showing a guide heading in the right pane (from the palette or the outline)."""
+"""Guide headings in the right pane, from the palette or the guide outline."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from patternbrowser.core.guides.outline import Place, place_parts
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.tui.screens.main_base import MainScreenBase
 from patternbrowser.tui.widgets.item_view import ItemView
+from patternbrowser.tui.widgets.outline_tree import OutlineTree
 
 
 class PlaceKeys(MainScreenBase):
@@ -16,6 +17,7 @@ class PlaceKeys(MainScreenBase):
 
     number: int | None
     _guide_timer: Timer | None
+    _last_item: int | None = None  # the item shown before a heading took the pane
 
     async def show_place(self, place: Place) -> None:
         """Show the part of the guide under `place`; the tree's item comes back on a move."""
@@ -30,5 +32,24 @@ class PlaceKeys(MainScreenBase):
         if self._guide_timer is not None:
             self._guide_timer.stop()
             self._guide_timer = None
+        if self.number is not None:
+            self._last_item = self.number
         self.number = None  # no item is shown: keys on the tree show its item again
+        if self.in_outline:
+            self.query_one(OutlineTree).select_place(place)
         await self.query_one(ItemView).show_place(place, parts)
+
+    async def place_target(self) -> Place | None:
+        """The heading the keys act on: the outline's cursor (shown first), or the one shown.
+
+        As with items, keys typed in a burst must act on the heading under the cursor once
+        the earlier keys were handled, not on the one the pane showed last.
+        """
+        shown = self.query_one(ItemView).place
+        if not self.in_outline:
+            return shown
+        current = self.query_one(OutlineTree).current_place
+        if current is not None and current != shown:
+            await self.show_place(current)
+            return current
+        return shown

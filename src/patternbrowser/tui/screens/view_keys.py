@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from patternbrowser.tui.screens.main_base import MainScreenBase
-from patternbrowser.tui.widgets.item_tree import ItemTree
 from patternbrowser.tui.widgets.item_view import ItemView
 
 VIEW_BINDINGS = [
@@ -30,4 +29,4 @@ class ViewKeys(MainScreenBase):
         """Hide the tree so the pane takes the whole width, or show it again."""
         left = self.query_one("#left")
         left.display = not left.display
-        self.set_focus(self.query_one(ItemTree) if left.display else self.query_one(ItemView))
+        self.set_focus(self.navigator() if left.display else self.query_one(ItemView))

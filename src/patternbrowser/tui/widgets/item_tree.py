@@ -14,7 +14,7 @@ from textual.widgets.tree import TreeNode
 
 from patternbrowser.core.progress.counts import Counts, count
 from patternbrowser.core.status import Status
-from patternbrowser.core.todo.grouping import Mode, group_items
+from patternbrowser.core.todo.grouping import ItemMode, group_items
 from patternbrowser.core.todo.model import Item, TodoDocument
 from patternbrowser.core.todo.search import SearchIndex, StatusFilter, index_for, status_passes
 from patternbrowser.render.labels import group_label, item_label
@@ -65,7 +65,7 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         document: TodoDocument,
         statuses: dict[int, Status],
         counted: dict[int, Status],
-        mode: Mode,
+        mode: ItemMode,
         query: str,
         status_filter: StatusFilter = "all",
     ) -> int:
@@ -94,7 +94,7 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         self,
         document: TodoDocument,
         statuses: dict[int, Status],
-        mode: Mode,
+        mode: ItemMode,
         query: str,
         status_filter: StatusFilter,
     ) -> int:
