@@ -134,3 +134,27 @@ def test_a_long_address_is_never_broken_by_wrapping():
     assert any(line.startswith("[1] https://docs.example.org/en/stable/") for line in lines)
     assert not any(line.strip().startswith(("reference/", "with-segments")) for line in lines)
     assert "reference documentation [1]" in " ".join(line.strip() for line in lines)
+
+
+def reversed_words(renderable) -> list[str]:
+    """The runs of text drawn reversed (what the filter marked), in order."""
+    buffer = StringIO()
+    console = Console(file=buffer, width=70, force_terminal=True, color_system="standard")
+    console.print(renderable)
+    return re.findall(r"\x1b\[(?:[0-9;]*;)?7m([^\x1b]*)", buffer.getvalue())
+
+
+def test_the_words_the_filter_matched_are_marked_in_every_kind_of_block():
+    markdown = (
+        "## Savepoints\n\nUse a **SavePoint** for nested work.\n\n- roll back to the savepoint\n\n"
+        "> a savepoint in a quote\n\n| name | use |\n|---|---|\n| savepoint | nesting |\n"
+    )
+    assert reversed_words(prose_renderable(markdown, ["savepoint"])) == [
+        "Savepoint",  # in the heading
+        "SavePoint",  # any case, inside bold text
+        "savepoint",  # a list item
+        "savepoint",  # a quote
+        "savepoint",  # a table cell
+    ]
+    assert reversed_words(prose_renderable(markdown)) == []  # nothing typed: nothing marked
+    assert plain(prose_renderable(markdown, ["savepoint"])) == plain(prose_renderable(markdown))

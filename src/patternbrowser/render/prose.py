@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -27,6 +28,7 @@ _SEPARATOR = re.compile(r"^:?-+:?$")
 CODE_STYLE = "bold cyan"
 LINK_STYLE = "underline"
 HEADING_STYLES = {1: "bold underline", 2: "bold underline"}
+MARK_STYLE = "reverse"  # words the filter matched: readable in every theme and without colour
 
 
 SHORT_URL = 40  # autolinks up to this long stay in the text; longer ones become notes
@@ -70,10 +72,19 @@ def inline_text(markdown: str, style: str = "", notes: list[str] | None = None) 
     return text
 
 
-def prose_renderable(markdown: str) -> RenderableType:
+def marked(text: Text, marks: Sequence[str]) -> Text:
+    """`text` with every occurrence of the words in `marks` (any case) highlighted."""
+    words = [word for word in marks if word]
+    if words:
+        text.highlight_words(words, MARK_STYLE, case_sensitive=False)
+    return text
+
+
+def prose_renderable(markdown: str, marks: Sequence[str] = ()) -> RenderableType:
     """The prose as Rich renderables, a blank line between blocks (not between list items).
 
-    Link addresses follow their block as numbered notes, each on one line of its own.
+    Link addresses follow their block as numbered notes, each on one line of its own; the
+    words in `marks` (what the filter matched) are highlighted.
     """
     parts: list[RenderableType] = []
     previous: Block | None = None
@@ -82,7 +93,7 @@ def prose_renderable(markdown: str) -> RenderableType:
         if previous is not None and not (previous.kind == block.kind == "item"):
             parts.append(Text())
         first = len(notes)
-        parts.append(_block(block, notes))
+        parts.append(_block(block, notes, marks))
         indent = " " * (2 * block.depth + 3) if block.kind == "item" else ""
         for number, url in enumerate(notes[first:], start=first + 1):
             # one unbroken line, overflowing if it must, so terminals can recognise it
@@ -98,34 +109,35 @@ def prose_renderable(markdown: str) -> RenderableType:
     return Group(*parts)
 
 
-def _block(block: Block, notes: list[str]) -> RenderableType:
+def _block(block: Block, notes: list[str], marks: Sequence[str]) -> RenderableType:
     if block.kind == "heading":
-        return inline_text(block.text, HEADING_STYLES.get(block.level, "bold"), notes)
+        style = HEADING_STYLES.get(block.level, "bold")
+        return marked(inline_text(block.text, style, notes), marks)
     if block.kind == "item":
         lead = " " * (2 * block.depth + 1) + block.marker + " "
-        return _hanging(lead, inline_text(block.text, notes=notes))
+        return _hanging(lead, marked(inline_text(block.text, notes=notes), marks))
     if block.kind == "quote":
-        return _hanging("▌ ", inline_text(block.text, "italic", notes), "dim")
+        return _hanging("▌ ", marked(inline_text(block.text, "italic", notes), marks), "dim")
     if block.kind == "rule":
         return Rule(style="dim")
     if block.kind == "table":
-        return _table(block.text)
+        return _table(block.text, marks)
     if block.kind == "verbatim":
-        return Text(visible(block.text))  # wrapped, never cut: nothing is hidden
-    return inline_text(block.text, notes=notes)
+        return marked(Text(visible(block.text)), marks)  # wrapped, never cut: nothing hidden
+    return marked(inline_text(block.text, notes=notes), marks)
 
 
-def _table(text: str) -> RenderableType:
+def _table(text: str, marks: Sequence[str]) -> RenderableType:
     """A pipe table as a Rich table (a header row, then a `---` row); else as written."""
     rows = [_cells(line) for line in text.splitlines()]
     regular = len(rows) >= 2 and all(len(row) <= len(rows[0]) for row in rows)
     if not regular or not all(_SEPARATOR.match(cell) for cell in rows[1]):
-        return Text(visible(text))
+        return marked(Text(visible(text)), marks)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     for cell in rows[0]:
-        table.add_column(inline_text(cell), overflow="fold")
+        table.add_column(marked(inline_text(cell), marks), overflow="fold")
     for row in rows[2:]:
-        table.add_row(*(inline_text(cell) for cell in row))
+        table.add_row(*(marked(inline_text(cell), marks) for cell in row))
     return table
 
 

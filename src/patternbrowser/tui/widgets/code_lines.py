@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
 from patternbrowser.core.sanitize import visible
+from patternbrowser.render.prose import MARK_STYLE
 
 
 def _gutter(line_count: int) -> int:
@@ -20,8 +24,8 @@ def display_lines(code: str) -> list[str]:
     return visible(code).expandtabs(8).splitlines() or [""]
 
 
-def numbered(code: str, language: str) -> Content:
-    """The code highlighted with Pygments, each line prefixed by its number."""
+def numbered(code: str, language: str, marks: Sequence[str] = ()) -> Content:
+    """The code highlighted with Pygments, each line numbered, the words in `marks` marked."""
     from textual.highlight import highlight  # Pygments: loaded when code is first drawn
 
     source = display_lines(code)
@@ -30,9 +34,18 @@ def numbered(code: str, language: str) -> Content:
     lines += [Content("")] * (len(source) - len(lines))  # the highlighter drops a last blank
     width = _gutter(len(lines)) - 3
     return Content("\n").join(
-        Content.styled(f"{number:>{width}} │ ", "$text-muted") + line
+        Content.styled(f"{number:>{width}} │ ", "$text-muted") + _marked(line, marks)
         for number, line in enumerate(lines, 1)
     )
+
+
+def _marked(line: Content, marks: Sequence[str]) -> Content:
+    """`line` with each occurrence of the words in `marks` (any case) marked."""
+    plain = line.plain
+    for word in filter(None, marks):
+        for found in re.finditer(re.escape(word), plain, re.IGNORECASE):
+            line = line.stylize(MARK_STYLE, found.start(), found.end())
+    return line
 
 
 class CodeLines(Widget):
