@@ -99,7 +99,7 @@ async def test_the_fourth_grouping_is_the_outline_opened_on_the_items_section(ap
             "## JWT Authentication Flow",
             "CLAUDE-validation.md:5 · the section of item #3",
         )
-        assert static_text(app, "#tree-status").strip() == "8 headings · guide outline"
+        assert static_text(app, "#tree-status").strip() == "8 headings · outline"
         assert rows(app) == [
             "1:CLAUDE-database.md",
             "2:Transactions",  # closed: one level at a time
@@ -148,7 +148,7 @@ async def test_filter_in_the_outline_finds_headings_by_their_text(app_for, guide
         await until(pilot, lambda: pane(app)[0] == "### Savepoints")
         # only the heading whose own lines hold the words; its parents shown to reach it
         assert rows(app) == ["1:CLAUDE-database.md", "2:Transactions", "3:Savepoints"]
-        assert static_text(app, "#tree-status").strip() == "1 of 8 headings · guide outline"
+        assert static_text(app, "#tree-status").strip() == "1 of 8 headings · outline"
         screen = main_screen(app)
         assert screen.focused is screen.query_one(OutlineTree)
         await pilot.press("escape", "slash", *"return", "enter")

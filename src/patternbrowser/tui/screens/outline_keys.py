@@ -94,8 +94,8 @@ class OutlineKeys(MainScreenBase):
         self._outline_index = outline_index(guides, self._outline_index)
         shown = self.query_one(OutlineTree).populate(self._outline_index, query)
         if query:
-            return f"{shown.matching} of {counted(shown.total, 'heading')} · guide outline"
-        return f"{counted(shown.total, 'heading')} · guide outline"
+            return f"{shown.matching} of {counted(shown.total, 'heading')} · outline"
+        return f"{counted(shown.total, 'heading')} · outline"
 
     def show_navigator(self) -> None:
         """Show the tree of the current mode, hand it the focus, and fit the filter's hint."""
