@@ -18,13 +18,14 @@ from patternbrowser.core.todo.grouping import ItemMode, group_items
 from patternbrowser.core.todo.model import Item, TodoDocument
 from patternbrowser.core.todo.search import SearchIndex, StatusFilter, index_for, status_passes
 from patternbrowser.render.labels import group_label, item_label
+from patternbrowser.tui.widgets.nav_tree import NavTree
 
 NodeData = int | None  # an item number on leaves, None on group nodes
 _EMPTY = Text()
 _TOGGLE = Style.from_meta({"toggle": True})  # makes the icon clickable, as Tree's own does
 
 
-class ItemTree(Tree[NodeData], inherit_bindings=False):
+class ItemTree(NavTree[NodeData]):
     """Groups of items; moving the cursor onto an item posts ItemTree.ItemFocused."""
 
     @dataclass
@@ -35,10 +36,6 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         """The item's number."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("left", "collapse_or_parent", "Collapse", show=False),
-        Binding("right", "expand", "Expand", show=False),
         Binding("enter", "select_cursor", "Open", show=False),
         Binding("home", "first_item", "First item", show=False),
         Binding("end", "last_item", "Last item", show=False),
@@ -228,22 +225,6 @@ class ItemTree(Tree[NodeData], inherit_bindings=False):
         leaves = [child for node, _, _ in self._groups for child in node.children]
         if leaves:
             self.move_cursor(leaves[-1])
-
-    def action_collapse_or_parent(self) -> None:
-        """Collapse an open group, or go up from an item to its group."""
-        node = self.cursor_node
-        if node is None:
-            return
-        if node.allow_expand and node.is_expanded:
-            node.collapse()
-        elif node.parent is not None and node.parent is not self.root:
-            self.move_cursor(node.parent)
-
-    def action_expand(self) -> None:
-        """Open a group."""
-        node = self.cursor_node
-        if node is not None and node.allow_expand:
-            node.expand()
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
         """Tell the screen when the cursor is on an item (group nodes show nothing new)."""

@@ -14,6 +14,7 @@ from textual.widgets.tree import TreeNode
 
 from patternbrowser.core.guides.outline import GuideOutline, OutlineIndex, Place
 from patternbrowser.core.sanitize import one_line
+from patternbrowser.tui.widgets.nav_tree import NavTree
 
 PlaceData = Place | None  # a heading; None on the row of a file that has no `#` title
 _CONTEXT = Style(dim=True)  # a heading shown only because a match lies under it
@@ -27,7 +28,7 @@ class Shown:
     total: int
 
 
-class OutlineTree(Tree[PlaceData], inherit_bindings=False):
+class OutlineTree(NavTree[PlaceData]):
     """Guide files with their headings; moving onto a heading posts OutlineTree.PlaceFocused."""
 
     @dataclass
@@ -38,10 +39,6 @@ class OutlineTree(Tree[PlaceData], inherit_bindings=False):
         """The heading."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("left", "collapse_or_parent", "Collapse", show=False),
-        Binding("right", "expand", "Expand", show=False),
         Binding("enter", "toggle_node", "Open", show=False),
         Binding("home", "first_place", "First heading", show=False),
         Binding("end", "last_place", "Last heading", show=False),
@@ -170,22 +167,6 @@ class OutlineTree(Tree[PlaceData], inherit_bindings=False):
         """Go to the last heading."""
         if self._matching:
             self.select_place(self._matching[-1])
-
-    def action_collapse_or_parent(self) -> None:
-        """Close an open heading, or go up to the heading above."""
-        node = self.cursor_node
-        if node is None:
-            return
-        if node.allow_expand and node.is_expanded:
-            node.collapse()
-        elif node.parent is not None and node.parent is not self.root:
-            self.move_cursor(node.parent)
-
-    def action_expand(self) -> None:
-        """Open a heading to its subheadings."""
-        node = self.cursor_node
-        if node is not None and node.allow_expand:
-            node.expand()
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[PlaceData]) -> None:
         """Tell the screen when the cursor is on a heading."""
