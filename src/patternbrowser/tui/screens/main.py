@@ -342,7 +342,7 @@ class MainScreen(
             self.adopt_markdown()
         else:
             self.action_export()
-        self.set_focus(self.query_one(ItemTree))
+        self.set_focus(self.navigator())
 
     def adopt_markdown(self) -> None:
         """Take the markdown's markers into the store."""
