@@ -49,8 +49,9 @@ class CodeLines(Widget):
         self.language = language
         self._content: Content | None = None
         lines = display_lines(code)
+        self.code_width = _gutter(len(lines)) + max(cell_len(line) for line in lines)
         self.styles.height = len(lines)
-        self.styles.width = _gutter(len(lines)) + max(cell_len(line) for line in lines)
+        self.styles.width = self.code_width
 
     @property
     def highlighted(self) -> bool:
