@@ -17,6 +17,7 @@ from textual.widgets import Header, Input, Static
 
 from patternbrowser.core import clock
 from patternbrowser.core.errors import PatternbrowserError
+from patternbrowser.core.guides.library import SectionLookup
 from patternbrowser.core.progress.transitions import after_block_toggle, after_cycle
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.session import Session
@@ -39,7 +40,7 @@ from patternbrowser.tui.widgets.item_view import ItemState, ItemView
 from patternbrowser.tui.widgets.key_footer import KeyFooter
 from patternbrowser.tui.widgets.progress_panel import ProgressPanel
 
-GUIDE_DELAY = 0.2  # seconds the selection must rest before its guide section is drawn
+GUIDE_DELAY = 0.2  # seconds after the first screen before its item's guide section is drawn
 
 
 class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteKeys, HistoryKeys):
@@ -189,21 +190,28 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
         return ItemState(tracker.status_of(item), record, tracker.due_text(item, clock.today()))
 
     async def show_item(self, number: int) -> None:
-        """Show an item in the right pane."""
+        """Show an item in the right pane, its guide section with it."""
         tracker = self.session.tracker
         item = tracker.document.item(number)
         if item is None:
             return
         self.number = number
-        await self.query_one(ItemView).show(item, self._state(item), self.session.workspace.todo)
-        # a guide section can run to hundreds of lines: look it up and draw it once the
-        # selection rests, so moving through the tree stays quick and the first screen is fast
         if self._guide_timer is not None:
             self._guide_timer.stop()
+            self._guide_timer = None
+        view, todo = self.query_one(ItemView), self.session.workspace.todo
+        if self.started.is_set():
+            await view.show(item, self._state(item), todo, self._lookup(item))
+            return
+        # the first screen is drawn first; the first item's guide section follows it
+        await view.show(item, self._state(item), todo)
         self._guide_timer = self.set_timer(GUIDE_DELAY, partial(self._show_guide, number))
 
+    def _lookup(self, item: Item) -> SectionLookup | None:
+        return self.session.guides.lookup(item) if self.session.guides else None
+
     async def ensure_guide(self) -> None:
-        """Draw the guide section now if it is still waiting for the selection to rest."""
+        """Draw the guide section now if it is still waiting for the first screen to be drawn."""
         if self._guide_timer is not None and self.number is not None:
             self._guide_timer.stop()
             await self._show_guide(self.number)
@@ -213,8 +221,7 @@ class MainScreen(ExampleKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteK
         item = self.session.tracker.document.item(number)
         if item is None or number != self.number:
             return
-        lookup = self.session.guides.lookup(item) if self.session.guides else None
-        await self.query_one(ItemView).show_guide(number, lookup)
+        await self.query_one(ItemView).show_guide(number, self._lookup(item))
 
     @on(ItemTree.ItemFocused)
     async def _item_focused(self, message: ItemTree.ItemFocused) -> None:

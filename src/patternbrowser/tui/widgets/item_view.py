@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -13,22 +14,14 @@ from textual.widgets import Static
 
 from patternbrowser.core.guides.library import SectionLookup
 from patternbrowser.core.guides.outline import Place
-from patternbrowser.core.guides.samples import (
-    OutputBlock,
-    Part,
-    Sample,
-    drafts,
-    first_choice,
-    section_parts_of,
-)
+from patternbrowser.core.guides.samples import OutputBlock, Part, Sample, first_choice
 from patternbrowser.core.progress.store import Record
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.status import Status
-from patternbrowser.core.todo.examples import instruction_segments
 from patternbrowser.core.todo.model import Example, Item
 from patternbrowser.render.labels import item_title
-from patternbrowser.render.prose import prose_renderable
 from patternbrowser.render.tables import fields_table
+from patternbrowser.tui.parts_cache import Kept, body_parts, kept_parts, section_parts
 from patternbrowser.tui.widgets.code_block import CodeBlockView
 from patternbrowser.tui.widgets.example_view import ExampleView
 
@@ -44,6 +37,13 @@ class ItemState(NamedTuple):
 Moved = Literal["", "wrapped-to-first", "wrapped-to-last"]
 
 
+class Later:
+    """Said of a guide section that is drawn later (`ItemView.show_guide`), not with the item."""
+
+
+LATER = Later()
+
+
 class ItemView(VerticalScroll):
     """Everything about one item; rebuilt when another item is shown."""
 
@@ -57,6 +57,7 @@ class ItemView(VerticalScroll):
         self.current_example = 0  # index into `sample_views`
         self.place: Place | None = None  # a guide heading shown instead of an item
         self.guide_shown_for: int | None = None  # the item whose guide section is drawn
+        self._guide_drawn: SectionLookup | None = None  # the lookup it was drawn from
 
     def compose(self) -> ComposeResult:
         """The fixed parts; the body and guide section are filled per item."""
@@ -66,52 +67,102 @@ class ItemView(VerticalScroll):
         yield Static("Guide section", id="guide-caption", classes="caption")
         yield Vertical(id="guide-body")
 
-    async def show(self, item: Item, state: ItemState, todo: Path) -> None:
-        """Show `item` (of the TODO at `todo`) from the top; the guide comes later."""
+    async def show(
+        self,
+        item: Item,
+        state: ItemState,
+        todo: Path,
+        guide: SectionLookup | Later | None = LATER,
+    ) -> None:
+        """Show `item` (of the TODO at `todo`), with its `guide` section unless that comes later.
+
+        Everything changes in one batch, so Textual lays the pane out and paints it once.
+        """
         same = self.item is not None and self.item.number == item.number
+        redraw_body = self.item is not item or self.todo != todo or self.place is not None
         self.item, self.todo, self.place = item, todo, None
-        self.query_one("#guide-caption").display = True
-        self.show_status(state)
-        body = self.query_one("#item-body", Vertical)
-        guide = self.query_one("#guide-body", Vertical)
-        await body.remove_children()
-        await body.mount_all(self._body_widgets(item))
         if not same:
-            await guide.remove_children()
-            await guide.mount(Static("…", classes="muted"))
-            self.moved = False
-            self.current_example = 0
-            self.scroll_home(animate=False)
-        self._mark_current()
+            self.moved, self.current_example = False, 0
+            self.guide_shown_for, self._guide_drawn = None, None
+        body = self._body_widgets(item) if redraw_body else None
+        section: list[Widget] | None
+        if isinstance(guide, Later):
+            section = None if same else [Static("…", classes="muted")]
+        else:
+            section = self._section_widgets(item.number, guide)
+        with self.app.batch_update():
+            self.query_one("#guide-caption").display = True
+            self.show_status(state)
+            await self._fill(body, section, guide_drawn=not isinstance(guide, Later))
+            if not same:
+                self.scroll_home(animate=False)
+        if not isinstance(guide, Later):
+            self._guide_shown(item.number, guide)
 
     async def show_guide(self, number: int, lookup: SectionLookup | None) -> None:
         """Show the guide section found for item `number` (ignored if another item is shown)."""
         if self.item is None or self.item.number != number:
             return
-        guide = self.query_one("#guide-body", Vertical)
-        await guide.remove_children()
-        await guide.mount_all(self._guide_widgets(lookup))
-        self.guide_shown_for = number  # what tests (and anyone else) can wait on
-        if not self.moved:
+        section = self._section_widgets(number, lookup)
+        with self.app.batch_update():
+            await self._fill(None, section, guide_drawn=True)
+        self._guide_shown(number, lookup)
+
+    def _section_widgets(self, number: int, lookup: SectionLookup | None) -> list[Widget] | None:
+        """The guide section's widgets for item `number`; None if those drawn are still right."""
+        if self.guide_shown_for == number and lookup == self._guide_drawn:
+            return None
+        return self._guide_widgets(lookup)
+
+    def _guide_shown(self, number: int, lookup: SectionLookup | None) -> None:
+        """Note that item `number`'s guide section, found by `lookup`, is in place."""
+        self.guide_shown_for, self._guide_drawn = number, lookup  # what tests can wait on
+
+    async def _fill(
+        self, body: list[Widget] | None, guide: list[Widget] | None, guide_drawn: bool
+    ) -> None:
+        """Put in the new body and guide widgets (None keeps those shown), current example marked.
+
+        The current example is marked before the new widgets are mounted, so that they are
+        styled once.
+        """
+        views = self._views(body, "#item-body") + self._views(guide, "#guide-body")
+        if guide_drawn and not self.moved:
             # the verified block is what `c` copies until the user picks another
-            self.current_example = first_choice([view.sample for view in self.sample_views])
-        self._mark_current()
+            self.current_example = first_choice([view.sample for view in views])
+        for index, view in enumerate(views):
+            view.set_class(index == self.current_example, "-current")
+        if body is not None:
+            await self._replace("#item-body", body)
+        if guide is not None:
+            await self._replace("#guide-body", guide)
+
+    def _views(self, widgets: list[Widget] | None, container: str) -> list[ExampleView]:
+        """The examples among `widgets`, or among those shown in `container` if None."""
+        if widgets is None:
+            return list(self.query_one(container).query(ExampleView))
+        return [widget for widget in widgets if isinstance(widget, ExampleView)]
+
+    async def _replace(self, selector: str, widgets: list[Widget]) -> None:
+        """Put `widgets` in place of the children of the container at `selector`."""
+        container = self.query_one(selector, Vertical)
+        await container.remove_children()
+        await container.mount_all(widgets)
 
     async def show_place(self, place: Place, parts: list[Part]) -> None:
         """Show a guide heading's part of the guide, its examples current from the first."""
         self.item, self.place = None, place
-        self.query_one("#item-title", Static).update(Text(one_line(place.name)))
-        owner = f" · the section of item #{place.heading.item}" if place.heading.item else ""
-        where = Text(one_line(f"{place.where}{owner}"))
-        self.query_one("#item-fields", Static).update(where)
-        body = self.query_one("#item-body", Vertical)
-        await body.remove_children()
-        await body.mount_all(part_widgets(parts) or [Static("(no text)", classes="muted")])
-        self.query_one("#guide-caption").display = False
-        await self.query_one("#guide-body", Vertical).remove_children()
         self.moved, self.current_example = False, 0
-        self.scroll_home(animate=False)
-        self._mark_current()
+        self.guide_shown_for, self._guide_drawn = None, None
+        widgets = part_widgets(kept_parts(parts)) or [Static("(no text)", classes="muted")]
+        with self.app.batch_update():
+            self.query_one("#item-title", Static).update(Text(one_line(place.name)))
+            owner = f" · the section of item #{place.heading.item}" if place.heading.item else ""
+            where = Text(one_line(f"{place.where}{owner}"))
+            self.query_one("#item-fields", Static).update(where)
+            self.query_one("#guide-caption").display = False
+            await self._fill(widgets, [], guide_drawn=False)
+            self.scroll_home(animate=False)
 
     def show_status(self, state: ItemState) -> None:
         """Refresh the title and fields after a status change."""
@@ -125,13 +176,8 @@ class ItemView(VerticalScroll):
 
     def _body_widgets(self, item: Item) -> list[Widget]:
         widgets: list[Widget] = [Static("Instructions", classes="caption")]
-        samples = iter(drafts(item, self.todo))
-        for segment in instruction_segments(item):
-            if isinstance(segment, Example):
-                widgets.append(ExampleView(next(samples)))
-            elif segment.strip():
-                # one Static per prose run: far lighter than a Markdown widget per block
-                widgets.append(Static(prose_renderable(segment), classes="prose"))
+        # one Static per prose run: far lighter than a Markdown widget per block
+        widgets += part_widgets(body_parts(item, self.todo))
         if len(widgets) == 1:
             widgets.append(Static("This item has no instructions.", classes="muted"))
         return widgets
@@ -143,7 +189,7 @@ class ItemView(VerticalScroll):
             style = "warning" if lookup.state in ("unsafe", "unreadable") else "muted"
             return [Static(Text(one_line(lookup.message)), classes=style)]
         widgets: list[Widget] = [Static(Text(one_line(lookup.message)), classes="muted")]
-        return widgets + part_widgets(section_parts_of(lookup))
+        return widgets + part_widgets(section_parts(lookup))
 
     @property
     def sample_views(self) -> list[ExampleView]:
@@ -193,8 +239,8 @@ class ItemView(VerticalScroll):
             view.set_class(index == self.current_example, "-current")
 
 
-def part_widgets(parts: list[Part]) -> list[Widget]:
-    """Widgets for a guide text's parts: prose, examples, and output listings."""
+def part_widgets(parts: Sequence[Kept | Sample | OutputBlock]) -> list[Widget]:
+    """Widgets for a text's parts: prose, examples, and output listings."""
     widgets: list[Widget] = []
     for part in parts:
         if isinstance(part, Sample):
@@ -203,5 +249,5 @@ def part_widgets(parts: list[Part]) -> list[Widget]:
             output = Example(0, part.language, part.code, part.line)
             widgets.append(CodeBlockView(output, f"{part.language} · output, not an example"))
         else:
-            widgets.append(Static(prose_renderable(part), classes="prose"))
+            widgets.append(Static(part, classes="prose"))
     return widgets
