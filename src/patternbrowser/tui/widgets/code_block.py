@@ -24,11 +24,24 @@ class CodeBlockView(ScrollableContainer, can_focus=False):
         """Show `example`'s code under `title`."""
         super().__init__()
         self.example = example
-        lines = len(example.code.splitlines())
-        # the title holds text from files (a language, a skip reason): never markup
-        self.border_title = Content(one_line(title))
-        self.border_subtitle = counted(lines, "line")
         self.code_lines = CodeLines(example.code, example.language)
+        self._frame(title)
+
+    def show_example(self, example: Example, title: str) -> None:
+        """Show another example's code under `title`, from its first column."""
+        if (example, title) == (self.example, self._title):
+            return
+        self.example = example
+        self.code_lines.show(example.code, example.language)
+        self._frame(title)
+        self.scroll_x = 0
+
+    def _frame(self, title: str) -> None:
+        """The frame's title and, below, the number of lines."""
+        # the title holds text from files (a language, a skip reason): never markup
+        self._title = title
+        self.border_title = Content(one_line(title))
+        self.border_subtitle = counted(len(self.example.code.splitlines()), "line")
 
     def compose(self) -> ComposeResult:
         """The numbered code, highlighted when first drawn."""

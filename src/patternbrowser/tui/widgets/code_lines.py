@@ -48,7 +48,20 @@ class CodeLines(Widget):
         self.code = code
         self.language = language
         self._content: Content | None = None
-        lines = display_lines(code)
+        self.code_width = 0
+        self._fit()
+
+    def show(self, code: str, language: str) -> None:
+        """Show other code (highlighted when next drawn)."""
+        if (code, language) == (self.code, self.language):
+            return
+        self.code, self.language, self._content = code, language, None
+        self._fit()
+        self.refresh(layout=True)
+
+    def _fit(self) -> None:
+        """Size the widget for its code."""
+        lines = display_lines(self.code)
         self.code_width = _gutter(len(lines)) + max(cell_len(line) for line in lines)
         self.styles.height = len(lines)
         self.styles.width = self.code_width

@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widget import Widget
 from textual.widgets import Static
 
 from patternbrowser.core.guides.library import SectionLookup
 from patternbrowser.core.guides.outline import Place
-from patternbrowser.core.guides.samples import OutputBlock, Part, Sample, first_choice
+from patternbrowser.core.guides.samples import Part, Sample, first_choice
 from patternbrowser.core.progress.store import Record
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.status import Status
 from patternbrowser.core.todo.model import Example, Item
 from patternbrowser.render.labels import item_title
 from patternbrowser.render.tables import fields_table
-from patternbrowser.tui.parts_cache import Kept, body_parts, kept_parts, section_parts
-from patternbrowser.tui.widgets.code_block import CodeBlockView
+from patternbrowser.tui.parts_cache import body_parts, kept_parts, section_parts
 from patternbrowser.tui.widgets.example_view import ExampleView
+from patternbrowser.tui.widgets.pane_parts import Drawn, Note, Refill, refill
 
 
 class ItemState(NamedTuple):
@@ -84,12 +82,12 @@ class ItemView(VerticalScroll):
         if not same:
             self.moved, self.current_example = False, 0
             self.guide_shown_for, self._guide_drawn = None, None
-        body = self._body_widgets(item) if redraw_body else None
-        section: list[Widget] | None
+        body = self._body_parts(item) if redraw_body else None
+        section: list[Drawn] | None
         if isinstance(guide, Later):
-            section = None if same else [Static("…", classes="muted")]
+            section = None if same else [Note("…", "muted")]
         else:
-            section = self._section_widgets(item.number, guide)
+            section = self._section_parts(item.number, guide)
         with self.app.batch_update():
             self.query_one("#guide-caption").display = True
             self.show_status(state)
@@ -103,65 +101,64 @@ class ItemView(VerticalScroll):
         """Show the guide section found for item `number` (ignored if another item is shown)."""
         if self.item is None or self.item.number != number:
             return
-        section = self._section_widgets(number, lookup)
+        section = self._section_parts(number, lookup)
         with self.app.batch_update():
             await self._fill(None, section, guide_drawn=True)
         self._guide_shown(number, lookup)
 
-    def _section_widgets(self, number: int, lookup: SectionLookup | None) -> list[Widget] | None:
-        """The guide section's widgets for item `number`; None if those drawn are still right."""
+    def _section_parts(self, number: int, lookup: SectionLookup | None) -> list[Drawn] | None:
+        """The guide section's parts for item `number`; None if those drawn are still right."""
         if self.guide_shown_for == number and lookup == self._guide_drawn:
             return None
-        return self._guide_widgets(lookup)
+        return self._guide_parts(lookup)
 
     def _guide_shown(self, number: int, lookup: SectionLookup | None) -> None:
         """Note that item `number`'s guide section, found by `lookup`, is in place."""
         self.guide_shown_for, self._guide_drawn = number, lookup  # what tests can wait on
 
     async def _fill(
-        self, body: list[Widget] | None, guide: list[Widget] | None, guide_drawn: bool
+        self, body: list[Drawn] | None, guide: list[Drawn] | None, guide_drawn: bool
     ) -> None:
-        """Put in the new body and guide widgets (None keeps those shown), current example marked.
+        """Draw the new body and guide parts (None keeps those shown), current example marked.
 
-        The current example is marked before the new widgets are mounted, so that they are
-        styled once.
+        The widgets there are reused where they fit; the current example is marked before
+        new widgets are mounted, so that they are styled once.
         """
-        views = self._views(body, "#item-body") + self._views(guide, "#guide-body")
+        views: list[ExampleView] = []
+        changes: list[tuple[Vertical, Refill]] = []
+        for selector, parts in (("#item-body", body), ("#guide-body", guide)):
+            box = self.query_one(selector, Vertical)
+            if parts is None:
+                widgets = list(box.children)
+            else:
+                change = refill(box, parts)
+                changes.append((box, change))
+                widgets = change.widgets
+            views += [widget for widget in widgets if isinstance(widget, ExampleView)]
         if guide_drawn and not self.moved:
             # the verified block is what `c` copies until the user picks another
             self.current_example = first_choice([view.sample for view in views])
         for index, view in enumerate(views):
             view.set_class(index == self.current_example, "-current")
-        if body is not None:
-            await self._replace("#item-body", body)
-        if guide is not None:
-            await self._replace("#guide-body", guide)
-
-    def _views(self, widgets: list[Widget] | None, container: str) -> list[ExampleView]:
-        """The examples among `widgets`, or among those shown in `container` if None."""
-        if widgets is None:
-            return list(self.query_one(container).query(ExampleView))
-        return [widget for widget in widgets if isinstance(widget, ExampleView)]
-
-    async def _replace(self, selector: str, widgets: list[Widget]) -> None:
-        """Put `widgets` in place of the children of the container at `selector`."""
-        container = self.query_one(selector, Vertical)
-        await container.remove_children()
-        await container.mount_all(widgets)
+        for box, change in changes:
+            if change.stale:
+                await box.remove_children(change.stale)
+            if change.new:
+                await box.mount_all(change.new)
 
     async def show_place(self, place: Place, parts: list[Part]) -> None:
         """Show a guide heading's part of the guide, its examples current from the first."""
         self.item, self.place = None, place
         self.moved, self.current_example = False, 0
         self.guide_shown_for, self._guide_drawn = None, None
-        widgets = part_widgets(kept_parts(parts)) or [Static("(no text)", classes="muted")]
+        body: list[Drawn] = [*kept_parts(parts)] or [Note("(no text)", "muted")]
         with self.app.batch_update():
             self.query_one("#item-title", Static).update(Text(one_line(place.name)))
             owner = f" · the section of item #{place.heading.item}" if place.heading.item else ""
             where = Text(one_line(f"{place.where}{owner}"))
             self.query_one("#item-fields", Static).update(where)
             self.query_one("#guide-caption").display = False
-            await self._fill(widgets, [], guide_drawn=False)
+            await self._fill(body, [], guide_drawn=False)
             self.scroll_home(animate=False)
 
     def show_status(self, state: ItemState) -> None:
@@ -174,22 +171,19 @@ class ItemView(VerticalScroll):
         fields = fields_table(self.item, status, state.record, state.due)
         self.query_one("#item-fields", Static).update(fields)
 
-    def _body_widgets(self, item: Item) -> list[Widget]:
-        widgets: list[Widget] = [Static("Instructions", classes="caption")]
-        # one Static per prose run: far lighter than a Markdown widget per block
-        widgets += part_widgets(body_parts(item, self.todo))
-        if len(widgets) == 1:
-            widgets.append(Static("This item has no instructions.", classes="muted"))
-        return widgets
+    def _body_parts(self, item: Item) -> list[Drawn]:
+        parts: list[Drawn] = [Note("Instructions", "caption"), *body_parts(item, self.todo)]
+        if len(parts) == 1:
+            parts.append(Note("This item has no instructions.", "muted"))
+        return parts
 
-    def _guide_widgets(self, lookup: SectionLookup | None) -> list[Widget]:
+    def _guide_parts(self, lookup: SectionLookup | None) -> list[Drawn]:
         if lookup is None:
-            return [Static("No guides folder is open.", classes="muted")]
+            return [Note("No guides folder is open.", "muted")]
         if lookup.state != "found":
             style = "warning" if lookup.state in ("unsafe", "unreadable") else "muted"
-            return [Static(Text(one_line(lookup.message)), classes=style)]
-        widgets: list[Widget] = [Static(Text(one_line(lookup.message)), classes="muted")]
-        return widgets + part_widgets(section_parts(lookup))
+            return [Note(Text(one_line(lookup.message)), style)]
+        return [Note(Text(one_line(lookup.message)), "muted"), *section_parts(lookup)]
 
     @property
     def sample_views(self) -> list[ExampleView]:
@@ -237,17 +231,3 @@ class ItemView(VerticalScroll):
     def _mark_current(self) -> None:
         for index, view in enumerate(self.sample_views):
             view.set_class(index == self.current_example, "-current")
-
-
-def part_widgets(parts: Sequence[Kept | Sample | OutputBlock]) -> list[Widget]:
-    """Widgets for a text's parts: prose, examples, and output listings."""
-    widgets: list[Widget] = []
-    for part in parts:
-        if isinstance(part, Sample):
-            widgets.append(ExampleView(part))
-        elif isinstance(part, OutputBlock):
-            output = Example(0, part.language, part.code, part.line)
-            widgets.append(CodeBlockView(output, f"{part.language} · output, not an example"))
-        else:
-            widgets.append(Static(part, classes="prose"))
-    return widgets
