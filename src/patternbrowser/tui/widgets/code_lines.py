@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
@@ -20,8 +22,12 @@ def display_lines(code: str) -> list[str]:
     return visible(code).expandtabs(8).splitlines() or [""]
 
 
+@lru_cache(maxsize=256)  # the same draft or guide block, shown again: highlighted once
 def numbered(code: str, language: str) -> Content:
-    """The code highlighted with Pygments, each line prefixed by its number."""
+    """The code highlighted with Pygments, each line prefixed by its number.
+
+    Its colours are theme variables, resolved when drawn, so one highlighting serves every theme.
+    """
     from textual.highlight import highlight  # Pygments: loaded when code is first drawn
 
     source = display_lines(code)

@@ -19,7 +19,7 @@ from patternbrowser.core.status import Status
 from patternbrowser.core.todo.model import Example, Item
 from patternbrowser.render.labels import item_title
 from patternbrowser.render.tables import fields_table
-from patternbrowser.tui.parts_cache import body_parts, kept_parts, section_parts
+from patternbrowser.tui.parts_cache import Kept, body_parts, kept_parts, section_parts
 from patternbrowser.tui.widgets.example_view import ExampleView
 from patternbrowser.tui.widgets.pane_parts import Drawn, Note, Refill, refill
 
@@ -168,7 +168,8 @@ class ItemView(VerticalScroll):
         status = state.status
         title = item_title(self.item, status, self.ascii_only)
         self.query_one("#item-title", Static).update(title)
-        fields = fields_table(self.item, status, state.record, state.due)
+        # kept: Textual renders the table once to measure it and again to paint it
+        fields = Kept(fields_table(self.item, status, state.record, state.due))
         self.query_one("#item-fields", Static).update(fields)
 
     def _body_parts(self, item: Item) -> list[Drawn]:
