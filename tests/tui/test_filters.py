@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.tui.helpers import SIZE, leaf_labels, main_screen, static_text
+from tests.tui.helpers import SIZE, leaf_labels, main_screen, static_text, until
 
 
 async def test_slash_finds_words_of_the_instructions_and_n_steps_through_matches(app_for):
@@ -42,3 +42,67 @@ async def test_f_cycles_the_status_filter_shown_under_the_tree(app_for):
         await pilot.pause()
         assert len(leaf_labels(app)) == 22
         assert static_text(app, "#tree-status").strip() == "22 items · by phase"
+
+
+def marked_in_pane(app) -> list[str]:
+    """The words the item pane draws reversed (the filter's marks), prose and code alike."""
+    import re
+    from io import StringIO
+
+    from rich.console import Console
+    from textual.widgets import Static
+
+    from patternbrowser.tui.widgets.code_lines import CodeLines
+    from patternbrowser.tui.widgets.item_view import ItemView
+
+    view = app.screen.query_one(ItemView)
+    found: list[str] = []
+    for widget in view.query("#item-body > .prose, #guide-body > .prose"):
+        assert isinstance(widget, Static)
+        buffer = StringIO()
+        Console(file=buffer, width=90, force_terminal=True, color_system="standard").print(
+            widget.content
+        )
+        found += re.findall(r"\x1b\[(?:[0-9;]*;)?7m([^\x1b]*)", buffer.getvalue())
+    for code in view.query(CodeLines):
+        content = code.render()
+        found += [
+            content.plain[span.start : span.end]
+            for span in content.spans
+            if "reverse" in str(span.style)
+        ]
+    return found
+
+
+async def test_the_words_matched_are_marked_in_the_pane_until_the_filter_is_cleared(app_for):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"savepoint", "enter")
+        await until(pilot, lambda: main_screen(app).number == 2)
+        await until(pilot, lambda: marked_in_pane(app) == ["savepoint"])  # "savepoints"
+        await pilot.press("escape", "slash", *"rollback", "enter")
+        await until(pilot, lambda: main_screen(app).number == 2)
+        # in the instructions' prose and in the draft's code ("await session.rollback()")
+        await until(pilot, lambda: [w.casefold() for w in marked_in_pane(app)] == ["rollback"] * 2)
+        await pilot.press("escape")  # the filter cleared: the marks go with it
+        await until(pilot, lambda: marked_in_pane(app) == [])
+        assert main_screen(app).number == 2
+
+
+async def test_enter_typed_with_the_query_goes_to_a_match_of_the_whole_query(app_for):
+    """`/savepoint⏎` arriving at once: enter comes before the field's change events."""
+    from textual import events
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        await until(pilot, lambda: main_screen(app).number == 4)
+        typed = [("slash", "/"), *((c, c) for c in "savepoint"), ("enter", "\r")]
+        for key, character in typed:
+            app.post_message(events.Key(key, character))
+        await until(pilot, lambda: main_screen(app).focused is app.screen.query_one("#tree"))
+        await pilot.pause()
+        assert main_screen(app).number == 2  # the only item that mentions savepoints
+        assert [label.split()[1] for label in leaf_labels(app)] == ["2"]

@@ -231,3 +231,16 @@ async def test_the_palette_opens_the_outline_and_an_item_leaves_it(app_for, guid
         await choose(app, pilot, "#4 file upload")
         await until(pilot, lambda: screen.number == 4)
         assert screen.mode == "phase" and screen.query_one(ItemTree).current_item == 4
+
+
+async def test_the_words_found_in_the_outline_are_marked_in_the_heading_shown(app_for, guides):
+    from tests.tui.test_filters import marked_in_pane
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await into_outline(pilot)
+        await pilot.press("slash", *"savepoint", "enter")
+        await until(pilot, lambda: pane(app)[0] == "### Savepoints")
+        # in the prose ("with a savepoint") and in the block (return "savepoint")
+        await until(pilot, lambda: marked_in_pane(app) == ["savepoint", "savepoint"])

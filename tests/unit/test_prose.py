@@ -15,7 +15,9 @@ from patternbrowser.core.prose import Block, read_prose
 from patternbrowser.core.todo.examples import instruction_segments
 from patternbrowser.core.todo.model import Example
 from patternbrowser.core.todo.parser import parse_todo
-from patternbrowser.render.prose import inline_text, prose_renderable
+from patternbrowser.paths import bundled_guides
+from patternbrowser.render.hanging import Hanging
+from patternbrowser.render.prose import _block, inline_text, prose_renderable
 from tests.helpers import FIXTURES, SEED
 
 
@@ -158,3 +160,28 @@ def test_the_words_the_filter_matched_are_marked_in_every_kind_of_block():
     ]
     assert reversed_words(prose_renderable(markdown)) == []  # nothing typed: nothing marked
     assert plain(prose_renderable(markdown, ["savepoint"])) == plain(prose_renderable(markdown))
+
+
+def hung_blocks() -> list[Hanging]:
+    """Every list item and quote of the bundled guides and the fixtures, as drawn."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(bundled_guides().glob("*.md"))]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.md"))]
+    texts.append("- " + "x" * 90 + "\n10. ten\n> " + "quoted words " * 9 + "\n- \n")
+    hung: dict[tuple[str, str, int], Hanging] = {}
+    for text in texts:
+        for block in read_prose(text):
+            rendered = _block(block, [])
+            if isinstance(rendered, Hanging):  # one of each text, lead and depth
+                hung.setdefault((block.text, block.marker, block.depth), rendered)
+    return list(hung.values())
+
+
+def test_a_hanging_block_draws_the_lines_of_the_grid_it_replaces():
+    console = Console(file=StringIO(), width=80, color_system="truecolor", legacy_windows=False)
+    blocks = hung_blocks()
+    assert len(blocks) > 100
+    for width in (1, 16, 59, 120):  # 16: long words fold
+        options = console.options.update_width(width)
+        for block in blocks:
+            drawn = console.render_lines(block, options, pad=False)
+            assert drawn == console.render_lines(block.as_table(), options, pad=False)

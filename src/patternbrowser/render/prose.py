@@ -13,6 +13,7 @@ from rich.text import Text
 
 from patternbrowser.core.prose import Block, read_prose
 from patternbrowser.core.sanitize import visible
+from patternbrowser.render.hanging import Hanging
 
 _INLINE = re.compile(
     r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)"
@@ -109,7 +110,7 @@ def prose_renderable(markdown: str, marks: Sequence[str] = ()) -> RenderableType
     return Group(*parts)
 
 
-def _block(block: Block, notes: list[str], marks: Sequence[str]) -> RenderableType:
+def _block(block: Block, notes: list[str], marks: Sequence[str] = ()) -> RenderableType:
     if block.kind == "heading":
         style = HEADING_STYLES.get(block.level, "bold")
         return marked(inline_text(block.text, style, notes), marks)
@@ -147,10 +148,6 @@ def _cells(line: str) -> list[str]:
     return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", inner)]
 
 
-def _hanging(lead: str, text: Text, lead_style: str = "") -> Table:
+def _hanging(lead: str, text: Text, lead_style: str = "") -> Hanging:
     """`text` after `lead`, wrapped lines aligned under the text, not under the lead."""
-    grid = Table.grid()
-    grid.add_column(width=len(lead), no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")  # a long word breaks, never vanishes
-    grid.add_row(Text(lead, style=lead_style), text)
-    return grid
+    return Hanging(lead, text, lead_style)  # a long word breaks, never vanishes

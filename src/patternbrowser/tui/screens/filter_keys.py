@@ -7,9 +7,15 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from patternbrowser.core.todo.grouping import mode_name
-from patternbrowser.core.todo.search import STATUS_FILTER_NAMES, StatusFilter, next_status_filter
+from patternbrowser.core.todo.search import (
+    STATUS_FILTER_NAMES,
+    StatusFilter,
+    next_status_filter,
+    query_words,
+)
 from patternbrowser.tui.screens.main_base import MainScreenBase
 from patternbrowser.tui.widgets.item_tree import ItemTree
+from patternbrowser.tui.widgets.item_view import ItemView
 
 FILTER_BINDINGS = [
     Binding("f", "status_filter", "Status filter", show=False),
@@ -22,6 +28,7 @@ class FilterKeys(MainScreenBase):
     """Status filter and match stepping (a mixin of the main screen)."""
 
     status_filter: StatusFilter = "all"
+    tree_query = ""  # the filter text the tree was last drawn for
     filter_field: Input
 
     @property
@@ -36,22 +43,34 @@ class FilterKeys(MainScreenBase):
         self.set_focus(field)  # at once, so the next keys typed land in the field
 
     @on(Input.Changed, "#filter")
-    def _filter_changed(self, _event: Input.Changed) -> None:
+    def _filter_changed(self, _event: Input.Changed | None) -> None:
         self.refresh_all(only_tree=True)
+        self.query_one(ItemView).mark(query_words(self.query_text))
+
+    def show_first_mark(self) -> None:
+        """Scroll the pane to the first word the filter matched, once the pane is laid out."""
+        view = self.query_one(ItemView)
+        first = view.first_mark()
+        if first is not None:
+            self.call_after_refresh(view.scroll_to_widget, first, animate=False, top=True)
 
     async def action_accept_filter(self) -> None:
         """Go to the first match and hand the keys back to the tree."""
+        if self.tree_query != self.query_text:
+            # the field's change events for the last letters typed may still be on their way
+            self._filter_changed(None)
+        # the focus moves once the match is shown: keys typed meanwhile wait in the field,
+        # which hands them on in order, instead of overtaking them on their way to the tree
         if self.in_outline:
-            self.set_focus(self.navigator())
             await self.outline_match(0)  # the first match
-            return
-        tree = self.query_one(ItemTree)
-        self.set_focus(tree)
-        first = tree.first_item()
-        if first is None:
-            self.notify("no item matches the filter", severity="warning")
-            return
-        await self.jump_to(first)
+        else:
+            first = self.query_one(ItemTree).first_item()
+            if first is None:
+                self.notify("no item matches the filter", severity="warning")
+            else:
+                await self.jump_to(first)
+        self.set_focus(self.navigator())
+        self.show_first_mark()
 
     def action_clear_filter(self) -> None:
         """Empty and hide the filter, keeping the selection."""
@@ -62,6 +81,7 @@ class FilterKeys(MainScreenBase):
             field.value = ""
         field.display = False
         self.refresh_all(only_tree=True)
+        self.query_one(ItemView).mark(())
         self.set_focus(self.navigator())
 
     def tree_footer(self, shown: int, total: int) -> str:
@@ -86,6 +106,7 @@ class FilterKeys(MainScreenBase):
         """Go to the next (or previous) item the filters let through, round the end."""
         if self.in_outline:
             await self.outline_match(step)
+            self.show_first_mark()
             return
         tree = self.query_one(ItemTree)
         shown = tree.shown_items()
@@ -97,3 +118,4 @@ class FilterKeys(MainScreenBase):
         current = tree.current_item
         index = shown.index(current) + step if current in shown else (0 if step > 0 else -1)
         await self.jump_to(shown[index % len(shown)])
+        self.show_first_mark()

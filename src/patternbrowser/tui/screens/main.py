@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Header, Input, Static
+from textual.widgets import Header, Static
 
 from patternbrowser.core import clock
 from patternbrowser.core.errors import PatternbrowserError
+from patternbrowser.core.guides.library import SectionLookup
 from patternbrowser.core.progress.transitions import after_block_toggle, after_cycle
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.session import Session
@@ -35,13 +36,14 @@ from patternbrowser.tui.screens.places import PlaceKeys
 from patternbrowser.tui.screens.view_keys import VIEW_BINDINGS, ViewKeys
 from patternbrowser.tui.startup import resume_collector
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
+from patternbrowser.tui.widgets.filter_field import FilterField
 from patternbrowser.tui.widgets.item_tree import ItemTree
 from patternbrowser.tui.widgets.item_view import ItemState, ItemView
 from patternbrowser.tui.widgets.key_footer import KeyFooter
 from patternbrowser.tui.widgets.outline_tree import OutlineTree
 from patternbrowser.tui.widgets.progress_panel import ProgressPanel
 
-GUIDE_DELAY = 0.2  # seconds the selection must rest before its guide section is drawn
+GUIDE_DELAY = 0.2  # seconds after the first screen before its item's guide section is drawn
 
 
 class MainScreen(
@@ -52,7 +54,6 @@ class MainScreen(
     BINDINGS: ClassVar[list[BindingType]] = [
         # priority: handled before the keys typed right after them reach a widget
         Binding("slash", "filter", "Filter", priority=True),
-        Binding("enter", "accept_filter", "First match", priority=True),
         Binding("space", "cycle_status", "Status"),
         Binding("b", "toggle_blocked", "Blocked"),
         Binding("left_square_bracket", "example(-1)", "Previous example", show=False),
@@ -89,7 +90,9 @@ class MainScreen(
         self._warned_unexported = False  # quitting with unexported changes asks once
         self.started = asyncio.Event()  # set once the first item is shown
         # made here: key checks ask for it while the screen is still being composed
-        self.filter_field = Input(placeholder=ITEM_PLACEHOLDER, id="filter")
+        self.filter_field = FilterField(
+            self.action_accept_filter, placeholder=ITEM_PLACEHOLDER, id="filter"
+        )
         self.filter_field.display = False
 
     @property
@@ -147,6 +150,7 @@ class MainScreen(
         self._drawn_on = clock.today()
         counted = tracker.counted_statuses(self._drawn_on, statuses)
         self.show_navigator()
+        self.tree_query = self.query_text
         if is_item_mode(self.mode):
             tree = self.query_one(ItemTree)
             document, wanted = tracker.document, self.status_filter
@@ -205,21 +209,28 @@ class MainScreen(
         return ItemState(tracker.status_of(item), record, tracker.due_text(item, clock.today()))
 
     async def show_item(self, number: int) -> None:
-        """Show an item in the right pane."""
+        """Show an item in the right pane, its guide section with it."""
         tracker = self.session.tracker
         item = tracker.document.item(number)
         if item is None:
             return
         self.number = number
-        await self.query_one(ItemView).show(item, self._state(item), self.session.workspace.todo)
-        # a guide section can run to hundreds of lines: look it up and draw it once the
-        # selection rests, so moving through the tree stays quick and the first screen is fast
         if self._guide_timer is not None:
             self._guide_timer.stop()
+            self._guide_timer = None
+        view, todo = self.query_one(ItemView), self.session.workspace.todo
+        if self.started.is_set():
+            await view.show(item, self._state(item), todo, self._lookup(item))
+            return
+        # the first screen is drawn first; the first item's guide section follows it
+        await view.show(item, self._state(item), todo)
         self._guide_timer = self.set_timer(GUIDE_DELAY, partial(self._show_guide, number))
 
+    def _lookup(self, item: Item) -> SectionLookup | None:
+        return self.session.guides.lookup(item) if self.session.guides else None
+
     async def ensure_guide(self) -> None:
-        """Draw the guide section now if it is still waiting for the selection to rest."""
+        """Draw the guide section now if it is still waiting for the first screen to be drawn."""
         if self._guide_timer is not None and self.number is not None:
             self._guide_timer.stop()
             await self._show_guide(self.number)
@@ -229,8 +240,7 @@ class MainScreen(
         item = self.session.tracker.document.item(number)
         if item is None or number != self.number:
             return
-        lookup = self.session.guides.lookup(item) if self.session.guides else None
-        await self.query_one(ItemView).show_guide(number, lookup)
+        await self.query_one(ItemView).show_guide(number, self._lookup(item))
 
     @on(ItemTree.ItemFocused)
     async def _item_focused(self, message: ItemTree.ItemFocused) -> None:
@@ -252,12 +262,10 @@ class MainScreen(
     # --- filter ----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The filter keys act only where they make sense: `/` outside the field, enter in it."""
+        """The filter keys act only where they make sense: `/` outside the field."""
         # `focused` changes the moment focus is set; a widget's has_focus only once it hears
         if action == "filter":
             return self.focused is not self.filter_field
-        if action == "accept_filter":
-            return self.focused is self.filter_field
         if action == "clear_filter":
             return self.filter_field.display or bool(self.query_text)
         if action == "resolve_drift":  # only while the banner offers the choice

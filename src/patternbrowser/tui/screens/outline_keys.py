@@ -139,5 +139,5 @@ class OutlineKeys(MainScreenBase):
             index = -1 if step < 0 else 0
         else:
             index = matching.index(current) + step
-        self.set_focus(outline)
         await self.show_place(matching[index % len(matching)])
+        self.set_focus(outline)

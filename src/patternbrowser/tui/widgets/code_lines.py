@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from functools import lru_cache
 
 from rich.cells import cell_len
 from textual.content import Content
@@ -24,8 +24,12 @@ def display_lines(code: str) -> list[str]:
     return visible(code).expandtabs(8).splitlines() or [""]
 
 
-def numbered(code: str, language: str, marks: Sequence[str] = ()) -> Content:
-    """The code highlighted with Pygments, each line numbered, the words in `marks` marked."""
+@lru_cache(maxsize=256)  # the same draft or guide block, shown again: highlighted once
+def numbered(code: str, language: str, marks: tuple[str, ...] = ()) -> Content:
+    """The code highlighted with Pygments, each line numbered, the words in `marks` marked.
+
+    Its colours are theme variables, resolved when drawn, so one highlighting serves every theme.
+    """
     from textual.highlight import highlight  # Pygments: loaded when code is first drawn
 
     source = display_lines(code)
@@ -39,7 +43,7 @@ def numbered(code: str, language: str, marks: Sequence[str] = ()) -> Content:
     )
 
 
-def _marked(line: Content, marks: Sequence[str]) -> Content:
+def _marked(line: Content, marks: tuple[str, ...]) -> Content:
     """`line` with each occurrence of the words in `marks` (any case) marked."""
     plain = line.plain
     for word in filter(None, marks):
@@ -61,9 +65,32 @@ class CodeLines(Widget):
         self.code = code
         self.language = language
         self._content: Content | None = None
-        lines = display_lines(code)
+        self.marks: tuple[str, ...] = ()  # the filter's words this code holds, marked
+        self.code_width = 0
+        self._fit()
+
+    def show(self, code: str, language: str) -> None:
+        """Show other code (highlighted when next drawn)."""
+        if (code, language) == (self.code, self.language):
+            return
+        self.code, self.language, self._content, self.marks = code, language, None, ()
+        self._fit()
+        self.refresh(layout=True)
+
+    def _fit(self) -> None:
+        """Size the widget for its code."""
+        lines = display_lines(self.code)
+        self.code_width = _gutter(len(lines)) + max(cell_len(line) for line in lines)
         self.styles.height = len(lines)
-        self.styles.width = _gutter(len(lines)) + max(cell_len(line) for line in lines)
+        self.styles.width = self.code_width
+
+    def mark(self, words: tuple[str, ...]) -> None:
+        """Mark those of the filter's `words` the code holds (redrawn only if that changes)."""
+        folded = self.code.casefold()
+        marks = tuple(word for word in words if word and word in folded)
+        if marks != self.marks:
+            self.marks, self._content = marks, None
+            self.refresh()
 
     @property
     def highlighted(self) -> bool:
@@ -73,5 +100,5 @@ class CodeLines(Widget):
     def render(self) -> Content:
         """The highlighted lines (computed once)."""
         if self._content is None:
-            self._content = numbered(self.code, self.language)
+            self._content = numbered(self.code, self.language, self.marks)
         return self._content

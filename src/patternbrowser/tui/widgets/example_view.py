@@ -13,3 +13,9 @@ class ExampleView(CodeBlockView):
         """Show `sample` under a title saying which it is and whether anything checks it."""
         super().__init__(sample.example, sample.frame_title)
         self.sample = sample
+
+    def show_sample(self, sample: Sample) -> None:
+        """Show another example in this frame."""
+        if sample != self.sample:
+            self.sample = sample
+            self.show_example(sample.example, sample.frame_title)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -13,24 +14,18 @@ from textual.widgets import Static
 
 from patternbrowser.core.guides.library import SectionLookup
 from patternbrowser.core.guides.outline import Place
-from patternbrowser.core.guides.samples import (
-    OutputBlock,
-    Part,
-    Sample,
-    drafts,
-    first_choice,
-    section_parts_of,
-)
+from patternbrowser.core.guides.samples import Part, Sample, first_choice
 from patternbrowser.core.progress.store import Record
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.status import Status
-from patternbrowser.core.todo.examples import instruction_segments
 from patternbrowser.core.todo.model import Example, Item
 from patternbrowser.render.labels import item_title
-from patternbrowser.render.prose import prose_renderable
+from patternbrowser.render.prose import marked
 from patternbrowser.render.tables import fields_table
-from patternbrowser.tui.widgets.code_block import CodeBlockView
+from patternbrowser.tui.parts_cache import Kept, KeptProse, body_parts, kept_parts, section_parts
+from patternbrowser.tui.widgets.code_lines import CodeLines
 from patternbrowser.tui.widgets.example_view import ExampleView
+from patternbrowser.tui.widgets.pane_parts import Drawn, Note, Refill, refill
 
 
 class ItemState(NamedTuple):
@@ -42,6 +37,13 @@ class ItemState(NamedTuple):
 
 
 Moved = Literal["", "wrapped-to-first", "wrapped-to-last"]
+
+
+class Later:
+    """Said of a guide section that is drawn later (`ItemView.show_guide`), not with the item."""
+
+
+LATER = Later()
 
 
 class ItemView(VerticalScroll):
@@ -57,6 +59,9 @@ class ItemView(VerticalScroll):
         self.current_example = 0  # index into `sample_views`
         self.place: Place | None = None  # a guide heading shown instead of an item
         self.guide_shown_for: int | None = None  # the item whose guide section is drawn
+        self._guide_drawn: SectionLookup | None = None  # the lookup it was drawn from
+        self.marks: tuple[str, ...] = ()  # the filter's words, highlighted wherever shown
+        self._status = Status.NOT_STARTED  # of the item shown, for its title
 
     def compose(self) -> ComposeResult:
         """The fixed parts; the body and guide section are filled per item."""
@@ -66,84 +71,166 @@ class ItemView(VerticalScroll):
         yield Static("Guide section", id="guide-caption", classes="caption")
         yield Vertical(id="guide-body")
 
-    async def show(self, item: Item, state: ItemState, todo: Path) -> None:
-        """Show `item` (of the TODO at `todo`) from the top; the guide comes later."""
+    async def show(
+        self,
+        item: Item,
+        state: ItemState,
+        todo: Path,
+        guide: SectionLookup | Later | None = LATER,
+    ) -> None:
+        """Show `item` (of the TODO at `todo`), with its `guide` section unless that comes later.
+
+        Everything changes in one batch, so Textual lays the pane out and paints it once.
+        """
         same = self.item is not None and self.item.number == item.number
+        redraw_body = self.item is not item or self.todo != todo or self.place is not None
         self.item, self.todo, self.place = item, todo, None
-        self.query_one("#guide-caption").display = True
-        self.show_status(state)
-        body = self.query_one("#item-body", Vertical)
-        guide = self.query_one("#guide-body", Vertical)
-        await body.remove_children()
-        await body.mount_all(self._body_widgets(item))
         if not same:
-            await guide.remove_children()
-            await guide.mount(Static("…", classes="muted"))
-            self.moved = False
-            self.current_example = 0
-            self.scroll_home(animate=False)
-        self._mark_current()
+            self.moved, self.current_example = False, 0
+            self.guide_shown_for, self._guide_drawn = None, None
+        body = self._body_parts(item) if redraw_body else None
+        section: list[Drawn] | None
+        if isinstance(guide, Later):
+            section = None if same else [Note("…", "muted")]
+        else:
+            section = self._section_parts(item.number, guide)
+        with self.app.batch_update():
+            self.query_one("#guide-caption").display = True
+            self.show_status(state)
+            await self._fill(body, section, guide_drawn=not isinstance(guide, Later))
+            if not same:
+                self.scroll_home(animate=False)
+        if not isinstance(guide, Later):
+            self._guide_shown(item.number, guide)
 
     async def show_guide(self, number: int, lookup: SectionLookup | None) -> None:
         """Show the guide section found for item `number` (ignored if another item is shown)."""
         if self.item is None or self.item.number != number:
             return
-        guide = self.query_one("#guide-body", Vertical)
-        await guide.remove_children()
-        await guide.mount_all(self._guide_widgets(lookup))
-        self.guide_shown_for = number  # what tests (and anyone else) can wait on
-        if not self.moved:
+        section = self._section_parts(number, lookup)
+        with self.app.batch_update():
+            await self._fill(None, section, guide_drawn=True)
+        self._guide_shown(number, lookup)
+
+    def _section_parts(self, number: int, lookup: SectionLookup | None) -> list[Drawn] | None:
+        """The guide section's parts for item `number`; None if those drawn are still right."""
+        if self.guide_shown_for == number and lookup == self._guide_drawn:
+            return None
+        return self._guide_parts(lookup)
+
+    def _guide_shown(self, number: int, lookup: SectionLookup | None) -> None:
+        """Note that item `number`'s guide section, found by `lookup`, is in place."""
+        self.guide_shown_for, self._guide_drawn = number, lookup  # what tests can wait on
+
+    async def _fill(
+        self, body: list[Drawn] | None, guide: list[Drawn] | None, guide_drawn: bool
+    ) -> None:
+        """Draw the new body and guide parts (None keeps those shown), current example marked.
+
+        The widgets there are reused where they fit; the current example is marked before
+        new widgets are mounted, so that they are styled once.
+        """
+        views: list[ExampleView] = []
+        changes: list[tuple[Vertical, Refill]] = []
+        for selector, parts in (("#item-body", body), ("#guide-body", guide)):
+            box = self.query_one(selector, Vertical)
+            if parts is None:
+                widgets = list(box.children)
+            else:
+                change = refill(box, parts)
+                changes.append((box, change))
+                widgets = change.widgets
+            views += [widget for widget in widgets if isinstance(widget, ExampleView)]
+        if guide_drawn and not self.moved:
             # the verified block is what `c` copies until the user picks another
-            self.current_example = first_choice([view.sample for view in self.sample_views])
-        self._mark_current()
+            self.current_example = first_choice([view.sample for view in views])
+        for index, view in enumerate(views):
+            view.set_class(index == self.current_example, "-current")
+        for box, change in changes:
+            if change.stale:
+                await box.remove_children(change.stale)
+            if change.new:
+                await box.mount_all(change.new)
+        if self.marks or changes:  # new parts come unmarked; parts kept may hold old marks
+            self._apply_marks()
+
+    def mark(self, words: Sequence[str]) -> None:
+        """Highlight the filter's `words` wherever the pane shows them; none takes marks away."""
+        marks = tuple(word for word in words if word)
+        if marks != self.marks:
+            self.marks = marks
+            self._apply_marks()
+            title = self._title(self.item) if self.item is not None else None
+            if self.place is not None:
+                title = marked(Text(one_line(self.place.name)), marks)
+            if title is not None:
+                self.query_one("#item-title", Static).update(title)
+
+    def _apply_marks(self) -> None:
+        """Mark the current words in every prose run and code block (only those that change)."""
+        for prose in self.query(".prose").results(Static):
+            content = prose.content
+            if isinstance(content, KeptProse):
+                remarked = content.remarked(self.marks)
+                if remarked is not content:
+                    prose.update(remarked)
+        for code in self.query(CodeLines):
+            code.mark(self.marks)
+
+    def first_mark(self) -> Widget | None:
+        """The first prose run or code block that holds a marked word, if any."""
+        for widget in self.query(".prose, CodeLines"):
+            content = widget.content if isinstance(widget, Static) else None
+            if isinstance(content, KeptProse) and content.marks:
+                return widget
+            if isinstance(widget, CodeLines) and widget.marks:
+                return widget.parent if isinstance(widget.parent, Widget) else widget
+        return None
 
     async def show_place(self, place: Place, parts: list[Part]) -> None:
         """Show a guide heading's part of the guide, its examples current from the first."""
         self.item, self.place = None, place
-        self.query_one("#item-title", Static).update(Text(one_line(place.name)))
-        owner = f" · the section of item #{place.heading.item}" if place.heading.item else ""
-        where = Text(one_line(f"{place.where}{owner}"))
-        self.query_one("#item-fields", Static).update(where)
-        body = self.query_one("#item-body", Vertical)
-        await body.remove_children()
-        await body.mount_all(part_widgets(parts) or [Static("(no text)", classes="muted")])
-        self.query_one("#guide-caption").display = False
-        await self.query_one("#guide-body", Vertical).remove_children()
         self.moved, self.current_example = False, 0
-        self.scroll_home(animate=False)
-        self._mark_current()
+        self.guide_shown_for, self._guide_drawn = None, None
+        body: list[Drawn] = [*kept_parts(parts)] or [Note("(no text)", "muted")]
+        with self.app.batch_update():
+            title = marked(Text(one_line(place.name)), self.marks)
+            self.query_one("#item-title", Static).update(title)
+            owner = f" · the section of item #{place.heading.item}" if place.heading.item else ""
+            where = Text(one_line(f"{place.where}{owner}"))
+            self.query_one("#item-fields", Static).update(where)
+            self.query_one("#guide-caption").display = False
+            await self._fill(body, [], guide_drawn=False)
+            self.scroll_home(animate=False)
 
     def show_status(self, state: ItemState) -> None:
         """Refresh the title and fields after a status change."""
         if self.item is None:
             return
+        self._status = state.status
+        self.query_one("#item-title", Static).update(self._title(self.item))
         status = state.status
-        title = item_title(self.item, status, self.ascii_only)
-        self.query_one("#item-title", Static).update(title)
-        fields = fields_table(self.item, status, state.record, state.due)
+        # kept: Textual renders the table once to measure it and again to paint it
+        fields = Kept(fields_table(self.item, status, state.record, state.due))
         self.query_one("#item-fields", Static).update(fields)
 
-    def _body_widgets(self, item: Item) -> list[Widget]:
-        widgets: list[Widget] = [Static("Instructions", classes="caption")]
-        samples = iter(drafts(item, self.todo))
-        for segment in instruction_segments(item):
-            if isinstance(segment, Example):
-                widgets.append(ExampleView(next(samples)))
-            elif segment.strip():
-                # one Static per prose run: far lighter than a Markdown widget per block
-                widgets.append(Static(prose_renderable(segment), classes="prose"))
-        if len(widgets) == 1:
-            widgets.append(Static("This item has no instructions.", classes="muted"))
-        return widgets
+    def _title(self, item: Item) -> Text:
+        """The item's title with its status marker, the filter's words marked."""
+        return marked(item_title(item, self._status, self.ascii_only), self.marks)
 
-    def _guide_widgets(self, lookup: SectionLookup | None) -> list[Widget]:
+    def _body_parts(self, item: Item) -> list[Drawn]:
+        parts: list[Drawn] = [Note("Instructions", "caption"), *body_parts(item, self.todo)]
+        if len(parts) == 1:
+            parts.append(Note("This item has no instructions.", "muted"))
+        return parts
+
+    def _guide_parts(self, lookup: SectionLookup | None) -> list[Drawn]:
         if lookup is None:
-            return [Static("No guides folder is open.", classes="muted")]
+            return [Note("No guides folder is open.", "muted")]
         if lookup.state != "found":
             style = "warning" if lookup.state in ("unsafe", "unreadable") else "muted"
-            return [Static(Text(one_line(lookup.message)), classes=style)]
-        widgets: list[Widget] = [Static(Text(one_line(lookup.message)), classes="muted")]
-        return widgets + part_widgets(section_parts_of(lookup))
+            return [Note(Text(one_line(lookup.message)), style)]
+        return [Note(Text(one_line(lookup.message)), "muted"), *section_parts(lookup)]
 
     @property
     def sample_views(self) -> list[ExampleView]:
@@ -191,17 +278,3 @@ class ItemView(VerticalScroll):
     def _mark_current(self) -> None:
         for index, view in enumerate(self.sample_views):
             view.set_class(index == self.current_example, "-current")
-
-
-def part_widgets(parts: list[Part]) -> list[Widget]:
-    """Widgets for a guide text's parts: prose, examples, and output listings."""
-    widgets: list[Widget] = []
-    for part in parts:
-        if isinstance(part, Sample):
-            widgets.append(ExampleView(part))
-        elif isinstance(part, OutputBlock):
-            output = Example(0, part.language, part.code, part.line)
-            widgets.append(CodeBlockView(output, f"{part.language} · output, not an example"))
-        else:
-            widgets.append(Static(prose_renderable(part), classes="prose"))
-    return widgets

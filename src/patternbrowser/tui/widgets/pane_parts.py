@@ -1,0 +1,91 @@
+"""The widgets that draw the item pane's parts, changed in place from one item to the next.
+
+Mounting a widget costs Textual its construction, styling, composing and a round of
+messages, and removing one as much again; most items are drawn by the same kinds of widget
+in the same order (a caption, prose, an example, prose), so the widgets already there are
+given the new parts and only the ones left over are removed or added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widget import Widget
+from textual.widgets import Static
+
+from patternbrowser.core.guides.samples import OutputBlock, Sample
+from patternbrowser.core.todo.model import Example
+from patternbrowser.tui.parts_cache import Kept
+from patternbrowser.tui.widgets.code_block import CodeBlockView
+from patternbrowser.tui.widgets.example_view import ExampleView
+
+
+@dataclass(frozen=True)
+class Note:
+    """A line of the pane's own, a caption or a message, drawn with the style `classes`."""
+
+    text: str | Text  # a str is the app's own wording; text from files comes as Text
+    classes: str
+
+
+Drawn = Kept | Sample | OutputBlock | Note  # prose, an example, output, or a note
+
+
+def _output(block: OutputBlock) -> tuple[Example, str]:
+    """An output listing as a code block and its frame's title."""
+    example = Example(0, block.language, block.code, block.line)
+    return example, f"{block.language} · output, not an example"
+
+
+def new_widget(part: Drawn) -> Widget:
+    """A widget that draws `part`."""
+    if isinstance(part, Sample):
+        return ExampleView(part)
+    if isinstance(part, OutputBlock):
+        return CodeBlockView(*_output(part))
+    if isinstance(part, Note):
+        return Static(part.text, classes=part.classes)
+    return Static(part, classes="prose")  # one Static per prose run: lighter than Markdown
+
+
+def redrawn(widget: Widget, part: Drawn) -> bool:
+    """Whether `widget` now draws `part`, changed in place; False if it is another kind."""
+    if isinstance(part, Sample):
+        if type(widget) is not ExampleView:
+            return False
+        widget.show_sample(part)
+        return True
+    if isinstance(part, OutputBlock):
+        if type(widget) is not CodeBlockView:
+            return False
+        widget.show_example(*_output(part))
+        return True
+    content, classes = (part.text, part.classes) if isinstance(part, Note) else (part, "prose")
+    if type(widget) is not Static or widget.classes != {classes}:
+        return False
+    if widget.content is not content and widget.content != content:
+        widget.update(content)
+    return True
+
+
+@dataclass(frozen=True)
+class Refill:
+    """How a container's children become the widgets of new parts."""
+
+    widgets: list[Widget]  # every widget, in order, once `new` is mounted
+    new: list[Widget]  # to mount after the widgets kept
+    stale: list[Widget]  # to remove
+
+
+def refill(container: Widget, parts: Sequence[Drawn]) -> Refill:
+    """Change the children of `container` in place to draw `parts`, as far as their kinds go."""
+    children = list(container.children)
+    kept = 0
+    for child, part in zip(children, parts, strict=False):
+        if not redrawn(child, part):
+            break
+        kept += 1
+    new = [new_widget(part) for part in parts[kept:]]
+    return Refill(children[:kept] + new, new, children[kept:])
