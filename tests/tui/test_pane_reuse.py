@@ -16,6 +16,7 @@ async def afresh(pilot, view: ItemView) -> None:
     """Draw the item shown again into empty containers: every widget a new one."""
     screen = main_screen(pilot.app)
     number = screen.number
+    assert number is not None
     for box in ("#item-body", "#guide-body"):
         await view.query_one(box).remove_children()
     view.item, view.guide_shown_for = None, None
