@@ -52,7 +52,7 @@ def marked_in_pane(app) -> list[str]:
     from rich.console import Console
     from textual.widgets import Static
 
-    from patternbrowser.tui.widgets.code_lines import CodeLines
+    from patternbrowser.tui.widgets.code_block import CodeBlockView
     from patternbrowser.tui.widgets.item_view import ItemView
 
     view = app.screen.query_one(ItemView)
@@ -64,8 +64,8 @@ def marked_in_pane(app) -> list[str]:
             widget.content
         )
         found += re.findall(r"\x1b\[(?:[0-9;]*;)?7m([^\x1b]*)", buffer.getvalue())
-    for code in view.query(CodeLines):
-        content = code.render()
+    for code in view.query(CodeBlockView):
+        content = code.content
         found += [
             content.plain[span.start : span.end]
             for span in content.spans

@@ -266,23 +266,24 @@ async def test_keys_typed_during_start_up_are_kept_in_order(app_for, workdir):
 
 
 async def test_examples_are_highlighted_when_first_drawn(app_for):
-    from patternbrowser.tui.widgets.code_lines import CodeLines
+    from patternbrowser.tui.widgets.code_block import CodeBlockView
 
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        code = app.screen.query_one(CodeLines)
+        block = app.screen.query_one(CodeBlockView)
         item = main_screen(app).session.tracker.document.item(3)
-        assert item is not None and code.code == item.examples[0].code
+        code = block.example.code
+        assert item is not None and code == item.examples[0].code
         # below the fold at 100x32: laid out from its size alone, not highlighted yet
-        assert code.region.height == len(code.code.splitlines())
-        assert not code.highlighted
+        assert block.virtual_size.height == len(code.splitlines())
+        assert not block.highlighted
         await pilot.press("right_square_bracket")  # scrolls the example into view
         await pilot.pause()
-        assert code.highlighted
-        lines = code.render().split("\n", allow_blank=True)
-        assert len(lines) == code.size.height == len(code.code.splitlines())
-        assert max(line.cell_length for line in lines) == code.size.width
+        assert block.highlighted
+        lines = block.content.split("\n", allow_blank=True)
+        assert len(lines) == block.virtual_size.height == len(code.splitlines())
+        assert max(line.cell_length for line in lines) == block.virtual_size.width
         assert lines[0].plain.startswith("1 │ from jose import")
         assert any(span.style != "$text-muted" for span in lines[0].spans)  # highlighted
 

@@ -16,6 +16,7 @@ from patternbrowser.core.status import Status
 KEYS = [
     ("/", "filter by number, title, guide or any word of the item; enter: first match"),
     ("", "in the guide outline: headings whose text holds every word typed"),
+    ("", "the words found are shown reversed in the pane until the filter is cleared"),
     ("n / N", "next / previous item (or heading) the filter lets through"),
     ("f", "status filter: not started → in progress → blocked → completed hidden → all"),
     ("escape", "clear the filter (or close this help)"),

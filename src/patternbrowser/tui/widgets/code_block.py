@@ -2,39 +2,85 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import ScrollableContainer
+from rich.style import Style as RichStyle
 from textual.content import Content
 from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual
 
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.todo.model import Example
 from patternbrowser.core.wording import counted
-from patternbrowser.tui.widgets.code_lines import CodeLines
+from patternbrowser.tui.widgets.code_lines import display_lines, numbered, numbered_width
 
 
-class CodeBlockView(ScrollableContainer, can_focus=False):
-    """A framed, numbered code block.
+class CodeBlockView(ScrollView, can_focus=False):
+    """A framed, numbered code block, highlighted when first drawn.
 
     Long lines are not wrapped (that would break the line numbers): the block scrolls
-    sideways instead.
+    sideways instead. It draws its lines itself (Textual's line API), one widget per
+    block: its size is known from the text alone, so layout never needs the highlighting,
+    a block below the fold costs nothing until scrolled into view, and only the lines in
+    view are turned into strips.
     """
 
     def __init__(self, example: Example, title: str) -> None:
         """Show `example`'s code under `title`."""
         super().__init__()
         self.example = example
-        self.code_lines = CodeLines(example.code, example.language)
+        self.code_width = 0
+        self._title = ""
+        self._lines: list[Content] | None = None  # highlighted when first drawn
+        self._strips: dict[int, Strip] = {}  # lines drawn, in the style they were drawn in
+        self._strips_style: Style | None = None
+        self.marks: tuple[str, ...] = ()  # the filter's words this code holds, marked
+        self._fit()
         self._frame(title)
+
+    @property
+    def highlighted(self) -> bool:
+        """Whether the code has been drawn (and so highlighted) yet."""
+        return self._lines is not None
+
+    @property
+    def content(self) -> Content:
+        """The numbered, highlighted code."""
+        return numbered(self.example.code, self.example.language, self.marks)
+
+    def mark(self, words: tuple[str, ...]) -> None:
+        """Mark those of the filter's `words` the code holds (drawn again only if that changes)."""
+        folded = self.example.code.casefold()
+        marks = tuple(word for word in words if word and word in folded)
+        if marks != self.marks:
+            self.marks = marks
+            self._lines = None
+            self._strips.clear()
+            self.refresh()
 
     def show_example(self, example: Example, title: str) -> None:
         """Show another example's code under `title`, from its first column."""
         if (example, title) == (self.example, self._title):
             return
+        same_code = (example.code, example.language) == (
+            self.example.code,
+            self.example.language,
+        )
         self.example = example
-        self.code_lines.show(example.code, example.language)
+        if not same_code:
+            self._lines, self.marks = None, ()
+            self._strips.clear()
+            self._fit()
+            self.refresh(layout=True)
         self._frame(title)
         self.scroll_x = 0
+
+    def _fit(self) -> None:
+        """Size the scrollable area for the code."""
+        lines = display_lines(self.example.code)
+        self.code_width = numbered_width(lines)
+        self.virtual_size = Size(self.code_width, len(lines))
 
     def _frame(self, title: str) -> None:
         """The frame's title and, below, the number of lines."""
@@ -43,10 +89,6 @@ class CodeBlockView(ScrollableContainer, can_focus=False):
         self.border_title = Content(one_line(title))
         self.border_subtitle = counted(len(self.example.code.splitlines()), "line")
 
-    def compose(self) -> ComposeResult:
-        """The numbered code, highlighted when first drawn."""
-        yield self.code_lines
-
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """The code's height, plus the sideways scrollbar that code wider than `width` gets.
 
@@ -54,7 +96,33 @@ class CodeBlockView(ScrollableContainer, can_focus=False):
         block would grow by a line and the whole pane be laid out again; counting it from
         the start lays the pane out right the first time.
         """
-        height = super().get_content_height(container, viewport, width)
-        if not self.show_horizontal_scrollbar and self.code_lines.code_width > width:
+        height = self.virtual_size.height
+        if not self.show_horizontal_scrollbar and self.code_width > width:
             height += self.styles.scrollbar_size_horizontal
         return height
+
+    def notify_style_update(self) -> None:
+        """Draw the lines again in new styles (a theme changed the colours)."""
+        self._strips.clear()
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        """Line `y` of the block in view, scrolled sideways as far as the block is."""
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        style = self.visual_style
+        if style != self._strips_style:
+            self._strips.clear()
+            self._strips_style = style
+        # what lies beyond the code shows the background only, as a container's would
+        blank = RichStyle(bgcolor=style.rich_style.bgcolor)
+        if self._lines is None:
+            self._lines = self.content.split("\n", allow_blank=True)
+        index = scroll_y + y
+        if index >= len(self._lines):
+            return Strip.blank(width, blank)
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = Visual.to_strips(self, self._lines[index], self.code_width, 1, style)[0]
+            strip = self._strips[index] = strip.extend_cell_length(self.code_width, blank)
+        return strip.crop_extend(scroll_x, scroll_x + width, blank)

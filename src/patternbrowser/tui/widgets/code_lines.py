@@ -1,4 +1,4 @@
-"""Numbered code, highlighted by Pygments in the app's theme colours when first drawn."""
+"""Numbered code: the lines as drawn, their width, and their highlighting (done once per code)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from functools import lru_cache
 
 from rich.cells import cell_len
 from textual.content import Content
-from textual.widget import Widget
 
 from patternbrowser.core.sanitize import visible
 from patternbrowser.render.prose import MARK_STYLE
@@ -22,6 +21,11 @@ def display_lines(code: str) -> list[str]:
     """The lines as drawn: control characters made visible, tabs expanded."""
     # split as the highlighter does, so both agree on the number of lines
     return visible(code).expandtabs(8).splitlines() or [""]
+
+
+def numbered_width(lines: list[str]) -> int:
+    """Cells the numbered `lines` take: the gutter and the longest line."""
+    return _gutter(len(lines)) + max(cell_len(line) for line in lines)
 
 
 @lru_cache(maxsize=256)  # the same draft or guide block, shown again: highlighted once
@@ -50,55 +54,3 @@ def _marked(line: Content, marks: tuple[str, ...]) -> Content:
         for found in re.finditer(re.escape(word), plain, re.IGNORECASE):
             line = line.stylize(MARK_STYLE, found.start(), found.end())
     return line
-
-
-class CodeLines(Widget):
-    """Numbered, highlighted code, highlighted only when it is first drawn.
-
-    Its size is known from the text alone, so layout never needs the highlighting and an
-    example below the fold costs nothing until it is scrolled into view.
-    """
-
-    def __init__(self, code: str, language: str) -> None:
-        """Size the widget for `code`; highlight it on first render."""
-        super().__init__(classes="code")
-        self.code = code
-        self.language = language
-        self._content: Content | None = None
-        self.marks: tuple[str, ...] = ()  # the filter's words this code holds, marked
-        self.code_width = 0
-        self._fit()
-
-    def show(self, code: str, language: str) -> None:
-        """Show other code (highlighted when next drawn)."""
-        if (code, language) == (self.code, self.language):
-            return
-        self.code, self.language, self._content, self.marks = code, language, None, ()
-        self._fit()
-        self.refresh(layout=True)
-
-    def _fit(self) -> None:
-        """Size the widget for its code."""
-        lines = display_lines(self.code)
-        self.code_width = _gutter(len(lines)) + max(cell_len(line) for line in lines)
-        self.styles.height = len(lines)
-        self.styles.width = self.code_width
-
-    def mark(self, words: tuple[str, ...]) -> None:
-        """Mark those of the filter's `words` the code holds (redrawn only if that changes)."""
-        folded = self.code.casefold()
-        marks = tuple(word for word in words if word and word in folded)
-        if marks != self.marks:
-            self.marks, self._content = marks, None
-            self.refresh()
-
-    @property
-    def highlighted(self) -> bool:
-        """Whether the code has been drawn (and so highlighted) yet."""
-        return self._content is not None
-
-    def render(self) -> Content:
-        """The highlighted lines (computed once)."""
-        if self._content is None:
-            self._content = numbered(self.code, self.language, self.marks)
-        return self._content

@@ -23,7 +23,7 @@ from patternbrowser.render.labels import item_title
 from patternbrowser.render.prose import marked
 from patternbrowser.render.tables import fields_table
 from patternbrowser.tui.parts_cache import Kept, KeptProse, body_parts, kept_parts, section_parts
-from patternbrowser.tui.widgets.code_lines import CodeLines
+from patternbrowser.tui.widgets.code_block import CodeBlockView
 from patternbrowser.tui.widgets.example_view import ExampleView
 from patternbrowser.tui.widgets.pane_parts import Drawn, Note, Refill, refill
 
@@ -174,17 +174,17 @@ class ItemView(VerticalScroll):
                 remarked = content.remarked(self.marks)
                 if remarked is not content:
                     prose.update(remarked)
-        for code in self.query(CodeLines):
+        for code in self.query(CodeBlockView):
             code.mark(self.marks)
 
     def first_mark(self) -> Widget | None:
         """The first prose run or code block that holds a marked word, if any."""
-        for widget in self.query(".prose, CodeLines"):
+        for widget in self.query(".prose, CodeBlockView"):
+            if isinstance(widget, CodeBlockView) and widget.marks:
+                return widget
             content = widget.content if isinstance(widget, Static) else None
             if isinstance(content, KeptProse) and content.marks:
                 return widget
-            if isinstance(widget, CodeLines) and widget.marks:
-                return widget.parent if isinstance(widget.parent, Widget) else widget
         return None
 
     async def show_place(self, place: Place, parts: list[Part]) -> None:
