@@ -106,3 +106,30 @@ async def test_enter_typed_with_the_query_goes_to_a_match_of_the_whole_query(app
         await pilot.pause()
         assert main_screen(app).number == 2  # the only item that mentions savepoints
         assert [label.split()[1] for label in leaf_labels(app)] == ["2"]
+
+
+async def test_a_key_typed_right_after_enter_moves_from_the_match(app_for):
+    """`/session⏎ down` at once ends where the same keys typed one by one end."""
+    from textual import events
+
+    from patternbrowser.tui.widgets.item_tree import ItemTree
+
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(ItemTree)
+        await pilot.press("slash", *"session", "enter")
+        await pilot.pause()
+        first = tree.cursor_line
+        await pilot.press("down")
+        await pilot.pause()
+        slowly = tree.cursor_line
+        assert slowly == first + 1
+        await pilot.press("escape", "home")
+        await pilot.pause()
+        typed = [("slash", "/"), *((c, c) for c in "session"), ("enter", "\r"), ("down", None)]
+        for key, character in typed:
+            app.post_message(events.Key(key, character))
+        await until(pilot, lambda: main_screen(app).focused is tree)
+        await pilot.pause(0.3)
+        assert tree.cursor_line == slowly

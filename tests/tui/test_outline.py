@@ -244,3 +244,89 @@ async def test_the_words_found_in_the_outline_are_marked_in_the_heading_shown(ap
         await until(pilot, lambda: pane(app)[0] == "### Savepoints")
         # in the prose ("with a savepoint") and in the block (return "savepoint")
         await until(pilot, lambda: marked_in_pane(app) == ["savepoint", "savepoint"])
+
+
+async def test_keys_on_a_guide_file_without_a_title_act_on_nothing(
+    app_for, guides, no_clipboard_tools, monkeypatch
+):
+    record = fake_tool(no_clipboard_tools, "xclip")
+    monkeypatch.setenv("DISPLAY", ":0")
+    (guides / "CLAUDE-zz-notitle.md").write_text(
+        "## Only section\n\n```bash\necho hi\n```\n", encoding="utf-8"
+    )
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await into_outline(pilot)
+        await pilot.press("end")  # Only section, the last heading
+        await until(pilot, lambda: pane(app)[0] == "## Only section")
+        await pilot.press("up", "c")  # the file's own row: no heading behind it
+        await pilot.pause()
+        assert app.screen.query_one(OutlineTree).current_place is None
+        said = [str(n.message) for n in app._notifications]
+        assert "the cursor is on a guide file: move to one of its headings" in said
+        assert not record.exists()  # the heading shown before was not copied
+
+
+async def test_a_heading_chosen_in_the_palette_that_the_filter_hides_is_shown_and_selected(
+    app_for, guides, no_clipboard_tools, monkeypatch
+):
+    record = fake_tool(no_clipboard_tools, "xclip")
+    monkeypatch.setenv("DISPLAY", ":0")
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await into_outline(pilot)
+        await pilot.press("slash", *"rolls back", "enter")
+        await until(pilot, lambda: pane(app)[0] == "### Savepoints")
+        await choose(app, pilot, "## migrations")
+        await until(pilot, lambda: pane(app)[0] == "## Migrations")
+        outline = app.screen.query_one(OutlineTree)
+        await until(pilot, lambda: outline.current_place == app.screen.query_one(ItemView).place)
+        assert main_screen(app).query_text == ""  # the filter that hid it is gone
+        await pilot.press("c")
+        await until(pilot, record.exists)
+        assert record.read_text() == "alembic upgrade head"
+
+
+async def test_a_reload_of_another_file_keeps_the_example_stepped_to(app_for, guides, workdir):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await into_outline(pilot)
+        await pilot.press("home", "down")
+        await until(pilot, lambda: pane(app)[0] == "## Transactions")
+        await pilot.press("right_square_bracket")  # to the second block (Savepoints')
+        view = app.screen.query_one(ItemView)
+        await until(pilot, lambda: view.moved and view.current_example == 1)
+        todo = workdir / "TODO.md"
+        todo.write_text(todo.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        assert main_screen(app).check_files()
+        await pilot.pause()
+        await pilot.pause()
+        assert (view.moved, view.current_example) == (True, 1)
+        assert view.sample is not None and view.sample.code.startswith("def nested")
+
+
+async def test_a_heading_renamed_on_disk_gives_way_to_its_nearest_neighbour(app_for, guides):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await into_outline(pilot)
+        await pilot.press("home", "down")
+        await until(pilot, lambda: pane(app)[0] == "## Transactions")
+        (guides / "CLAUDE-database.md").write_text(
+            DATABASE.replace("## Transactions", "## Transactions, short"), encoding="utf-8"
+        )
+        assert main_screen(app).check_files()
+        await until(pilot, lambda: pane(app)[0] == "## Transactions, short")
+
+
+async def test_no_outline_without_guides(app_for, workdir):
+    for guide in (workdir / "guides").iterdir():
+        guide.unlink()
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("g", "g", "g")  # phase → priority → guide file → phase
+        assert main_screen(app).mode == "phase"

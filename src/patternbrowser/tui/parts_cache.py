@@ -21,6 +21,7 @@ from patternbrowser.core.guides.library import SectionLookup
 from patternbrowser.core.guides.samples import OutputBlock, Part, Sample, drafts, section_parts_of
 from patternbrowser.core.todo.examples import instruction_segments
 from patternbrowser.core.todo.model import Example, Item
+from patternbrowser.core.todo.search import words_in
 from patternbrowser.render.prose import prose_renderable
 
 K = TypeVar("K", bound=Hashable)
@@ -82,8 +83,7 @@ class KeptProse(Kept):
 
     def remarked(self, words: tuple[str, ...]) -> KeptProse:
         """The same prose with those of `words` it holds marked (itself if none change)."""
-        folded = self.markdown.casefold()
-        marks = tuple(word for word in words if word and word in folded)
+        marks = words_in(self.markdown, words)
         return self if marks == self.marks else prose(self.markdown, marks)
 
 

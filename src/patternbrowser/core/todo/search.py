@@ -38,6 +38,17 @@ def query_words(query: str) -> list[str]:
     return [word.lstrip("#") for word in query.casefold().split()]
 
 
+def mark_words(query: str) -> list[str]:
+    """The words of a query to highlight in the text shown: `#11` names an item, not text."""
+    return [word.casefold() for word in query.split() if not word.startswith("#")]
+
+
+def words_in(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """Those of `words` (casefolded) that `text` holds, in any case."""
+    folded = text.casefold()
+    return tuple(word for word in words if word and word in folded)
+
+
 class SearchIndex:
     """The searchable text of every item of one document, built once (not per keystroke).
 

@@ -31,6 +31,8 @@ class EditorKeys(MainScreenBase):
         place = await self.place_target()
         if place is not None:  # a guide heading from the palette or the outline
             here = (place.path, place.heading.line_index + 1)
+        elif self.in_outline:  # on a guide file's row: place_target said why
+            return None
         else:
             item = await self.target()
             if item is None:

@@ -23,6 +23,8 @@ class ExampleKeys(MainScreenBase):
         place = await self.place_target()
         if place is not None:  # a guide heading from the palette or the outline
             return f"{place.path.stem}-{place.heading.line_index + 1}"
+        if self.in_outline:  # on a guide file's row: place_target said why
+            return None
         item = await self.target()
         if item is None:
             return None

@@ -10,8 +10,8 @@ from patternbrowser.core.todo.grouping import mode_name
 from patternbrowser.core.todo.search import (
     STATUS_FILTER_NAMES,
     StatusFilter,
+    mark_words,
     next_status_filter,
-    query_words,
 )
 from patternbrowser.tui.screens.main_base import MainScreenBase
 from patternbrowser.tui.widgets.item_tree import ItemTree
@@ -43,9 +43,16 @@ class FilterKeys(MainScreenBase):
         self.set_focus(field)  # at once, so the next keys typed land in the field
 
     @on(Input.Changed, "#filter")
-    def _filter_changed(self, _event: Input.Changed | None) -> None:
+    def _filter_changed(self, _event: Input.Changed) -> None:
+        # keys typed at once change the field before its first event is heard: that event
+        # draws what the field holds by then, and the later ones have nothing left to do
+        if self.tree_query != self.query_text:
+            self._draw_filter()
+
+    def _draw_filter(self) -> None:
+        """Rebuild the tree for what the field holds and mark its words in the pane."""
         self.refresh_all(only_tree=True)
-        self.query_one(ItemView).mark(query_words(self.query_text))
+        self.query_one(ItemView).mark(mark_words(self.query_text))
 
     def show_first_mark(self) -> None:
         """Scroll the pane to the first word the filter matched, once the pane is laid out."""
@@ -58,7 +65,7 @@ class FilterKeys(MainScreenBase):
         """Go to the first match and hand the keys back to the tree."""
         if self.tree_query != self.query_text:
             # the field's change events for the last letters typed may still be on their way
-            self._filter_changed(None)
+            self._draw_filter()
         # the focus moves once the match is shown: keys typed meanwhile wait in the field,
         # which hands them on in order, instead of overtaking them on their way to the tree
         if self.in_outline:
@@ -69,7 +76,7 @@ class FilterKeys(MainScreenBase):
                 self.notify("no item matches the filter", severity="warning")
             else:
                 await self.jump_to(first)
-        self.set_focus(self.navigator())
+        self.focus_navigator()
         self.show_first_mark()
 
     def action_clear_filter(self) -> None:
@@ -82,7 +89,7 @@ class FilterKeys(MainScreenBase):
         field.display = False
         self.refresh_all(only_tree=True)
         self.query_one(ItemView).mark(())
-        self.set_focus(self.navigator())
+        self.focus_navigator()
 
     def tree_footer(self, shown: int, total: int) -> str:
         """The line under the tree: how many items are shown, the grouping and the filters."""

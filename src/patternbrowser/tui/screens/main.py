@@ -18,7 +18,6 @@ from textual.widgets import Header, Static
 from patternbrowser.core import clock
 from patternbrowser.core.errors import PatternbrowserError
 from patternbrowser.core.guides.library import SectionLookup
-from patternbrowser.core.progress.transitions import after_block_toggle, after_cycle
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.session import Session
 from patternbrowser.core.status import Status
@@ -33,6 +32,7 @@ from patternbrowser.tui.screens.history_keys import HistoryKeys
 from patternbrowser.tui.screens.note_keys import NOTE_BINDINGS, NoteKeys
 from patternbrowser.tui.screens.outline_keys import ITEM_PLACEHOLDER, OutlineKeys
 from patternbrowser.tui.screens.places import PlaceKeys
+from patternbrowser.tui.screens.status_keys import StatusKeys
 from patternbrowser.tui.screens.view_keys import VIEW_BINDINGS, ViewKeys
 from patternbrowser.tui.startup import resume_collector
 from patternbrowser.tui.widgets.drift_banner import DriftBanner
@@ -47,7 +47,15 @@ GUIDE_DELAY = 0.2  # seconds after the first screen before its item's guide sect
 
 
 class MainScreen(
-    ExampleKeys, OutlineKeys, PlaceKeys, FilterKeys, ViewKeys, EditorKeys, NoteKeys, HistoryKeys
+    StatusKeys,
+    ExampleKeys,
+    OutlineKeys,
+    PlaceKeys,
+    FilterKeys,
+    ViewKeys,
+    EditorKeys,
+    NoteKeys,
+    HistoryKeys,
 ):
     """Browse, mark, copy and export; every change goes through the session at once."""
 
@@ -256,7 +264,7 @@ class MainScreen(
         if not tree.select_item(number):
             self.action_clear_filter()
             tree.select_item(number)
-        tree.focus()
+        self.focus_navigator()
         await self.show_item(number)
 
     # --- filter ----------------------------------------------------------------
@@ -295,30 +303,6 @@ class MainScreen(
             await self.show_item(number)
         return self.session.tracker.document.item(number)
 
-    def _set(self, item: Item, status: Status) -> None:
-        try:
-            change = self.session.change_status(item.number, status)
-        except PatternbrowserError as error:
-            show_error(self.app, "Not saved", error)
-            return
-        self.refresh_status(item)
-        before, after = change.before.marker(self.ascii_only), status.marker(self.ascii_only)
-        self.notify(f"#{item.number}: {before} → {after} {status.label}", timeout=2, markup=False)
-
-    async def action_cycle_status(self) -> None:
-        """⬜ → 🟦 → ✅ → ⬜; on an overdue recurring item, ✅ again (the review is done)."""
-        item = await self.target()
-        if item is None:
-            return
-        self._set(item, after_cycle(self.session.tracker, item, clock.today()))
-
-    async def action_toggle_blocked(self) -> None:
-        """Block the item, or unblock it back to its status before."""
-        item = await self.target()
-        if item is None:
-            return
-        self._set(item, after_block_toggle(self.session.tracker, item))
-
     # --- export, grouping, drift, reload ------------------------------------------
 
     def action_export(self) -> None:
@@ -350,7 +334,7 @@ class MainScreen(
             self.adopt_markdown()
         else:
             self.action_export()
-        self.set_focus(self.navigator())
+        self.focus_navigator()
 
     def adopt_markdown(self) -> None:
         """Take the markdown's markers into the store."""

@@ -28,6 +28,15 @@ class MainScreenBase(Screen[None]):
         """The tree the keys move in: the items, or the guide outline."""
         return self.query_one(OutlineTree) if self.in_outline else self.query_one(ItemTree)
 
+    def focus_navigator(self) -> None:
+        """Give the keys to the tree shown (the pane keeps them while `t` hides the tree)."""
+        if self.query_one("#left").display:
+            self.set_focus(self.navigator())
+
+    def action_clear_filter(self) -> None:
+        """Empty and hide the filter, keeping the selection."""
+        raise NotImplementedError
+
     def refresh_all(self, only_tree: bool = False) -> None:
         """Redraw the tree (and unless `only_tree` progress and drift) from the session."""
         raise NotImplementedError

@@ -24,17 +24,19 @@ class OutlineKeys(MainScreenBase):
     filter_field: Input
     _last_item: int | None
     _outline_index: OutlineIndex | None = None  # built once per state of the guide files
-    _item_mode: ItemMode = "phase"  # the grouping to go back to from the outline
+    _item_mode: ItemMode  # the grouping to go back to from the outline (set by the screen)
 
     async def action_grouping(self) -> None:
         """Cycle the tree's grouping, the guide outline last (when there are guides)."""
-        has_guides = self.session.guides is not None
+        guides = self.session.guides
+        has_guides = guides is not None and bool(guides.files())  # an outline of nothing: no
         await self._switch_mode(next_mode(self.mode, self.session.tracker.document, has_guides))
 
     async def show_outline(self) -> None:
         """Turn the tree into the guide outline (the palette's way there)."""
-        if self.session.guides is None:
-            self.notify("no guides folder is open", severity="warning")
+        guides = self.session.guides
+        if guides is None or not guides.files():
+            self.notify("there are no guides to browse", severity="warning")
         elif not self.in_outline:
             await self._switch_mode("outline")
 
@@ -140,4 +142,4 @@ class OutlineKeys(MainScreenBase):
         else:
             index = matching.index(current) + step
         await self.show_place(matching[index % len(matching)])
-        self.set_focus(outline)
+        self.focus_navigator()

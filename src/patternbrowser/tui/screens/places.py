@@ -35,7 +35,8 @@ class PlaceKeys(MainScreenBase):
         if self.number is not None:
             self._last_item = self.number
         self.number = None  # no item is shown: keys on the tree show its item again
-        if self.in_outline:
+        if self.in_outline and not self.query_one(OutlineTree).select_place(place):
+            self.action_clear_filter()  # the filter hides it (chosen in the palette)
             self.query_one(OutlineTree).select_place(place)
         await self.query_one(ItemView).show_place(place, parts)
 
@@ -49,7 +50,8 @@ class PlaceKeys(MainScreenBase):
         if not self.in_outline:
             return shown
         current = self.query_one(OutlineTree).current_place
-        if current is not None and current != shown:
+        if current is None:  # a guide file without a title, or one that cannot be read
+            self.notify("the cursor is on a guide file: move to one of its headings", timeout=3)
+        elif current != shown:
             await self.show_place(current)
-            return current
-        return shown
+        return current

@@ -12,6 +12,7 @@ from textual.visual import Visual
 
 from patternbrowser.core.sanitize import one_line
 from patternbrowser.core.todo.model import Example
+from patternbrowser.core.todo.search import words_in
 from patternbrowser.core.wording import counted
 from patternbrowser.tui.widgets.code_lines import display_lines, numbered, numbered_width
 
@@ -51,8 +52,7 @@ class CodeBlockView(ScrollView, can_focus=False):
 
     def mark(self, words: tuple[str, ...]) -> None:
         """Mark those of the filter's `words` the code holds (drawn again only if that changes)."""
-        folded = self.example.code.casefold()
-        marks = tuple(word for word in words if word and word in folded)
+        marks = words_in(self.example.code, words)
         if marks != self.marks:
             self.marks = marks
             self._lines = None

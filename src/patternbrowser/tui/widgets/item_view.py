@@ -47,7 +47,7 @@ LATER = Later()
 
 
 class ItemView(VerticalScroll):
-    """Everything about one item; rebuilt when another item is shown."""
+    """Everything about one item (or guide heading); its widgets changed in place on a move."""
 
     def __init__(self, ascii_only: bool, **kwargs: object) -> None:
         """An empty view until an item is shown; ASCII markers when `ascii_only` is set."""
@@ -61,6 +61,7 @@ class ItemView(VerticalScroll):
         self.guide_shown_for: int | None = None  # the item whose guide section is drawn
         self._guide_drawn: SectionLookup | None = None  # the lookup it was drawn from
         self.marks: tuple[str, ...] = ()  # the filter's words, highlighted wherever shown
+        self._place_parts: list[Part] = []  # what the heading shown was drawn from
         self._status = Status.NOT_STARTED  # of the item shown, for its title
 
     def compose(self) -> ComposeResult:
@@ -188,7 +189,14 @@ class ItemView(VerticalScroll):
         return None
 
     async def show_place(self, place: Place, parts: list[Part]) -> None:
-        """Show a guide heading's part of the guide, its examples current from the first."""
+        """Show a guide heading's part of the guide, its examples current from the first.
+
+        The same heading with the same text (a reload of another file) is left as it is:
+        the example stepped to and the scroll position stay.
+        """
+        if place == self.place and parts == self._place_parts:
+            return
+        self._place_parts = parts
         self.item, self.place = None, place
         self.moved, self.current_example = False, 0
         self.guide_shown_for, self._guide_drawn = None, None

@@ -137,8 +137,11 @@ class OutlineTree(NavTree[PlaceData]):
                 resolved[shown.path] = shown.path.resolve()
             if resolved[shown.path] == wanted and shown.heading.title == place.heading.title:
                 same.append(shown)
-        # titles repeat ("Examples" in every section): the one nearest where it was
+        # titles repeat ("Examples" in every section): the one nearest where it was; a
+        # heading renamed on disk: the nearest of its file
         line = place.heading.line_index
+        if not same:
+            same = [shown for shown in self._node_of if resolved[shown.path] == wanted]
         return min(same, key=lambda shown: abs(shown.heading.line_index - line), default=None)
 
     def render_label(self, node: TreeNode[PlaceData], base_style: Style, style: Style) -> Text:
@@ -159,12 +162,12 @@ class OutlineTree(NavTree[PlaceData]):
         return min(super().get_label_width(node), self.scrollable_content_region.width)
 
     def action_first_place(self) -> None:
-        """Go to the first heading."""
+        """Go to the first heading shown."""
         if self._matching:
             self.select_place(self._matching[0])
 
     def action_last_place(self) -> None:
-        """Go to the last heading."""
+        """Go to the last heading shown."""
         if self._matching:
             self.select_place(self._matching[-1])
 
