@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
@@ -9,6 +11,18 @@ from rich.table import Table
 from rich.text import Text
 
 from patternbrowser.render.hanging import Hanging
+
+
+def _rich_divide_line() -> Callable[[str, int, bool], list[int]] | None:
+    """Rich's own line breaking, which Text.wrap uses (None if a Rich release moved it)."""
+    try:
+        from rich._wrap import divide_line
+    except ImportError:  # pragma: no cover - then lines are wrapped to be counted
+        return None
+    return divide_line
+
+
+DIVIDE_LINE = _rich_divide_line()
 
 
 def countable(renderable: RenderableType) -> bool:
@@ -99,12 +113,24 @@ def text_lines(text: Text, console: Console, options: ConsoleOptions) -> int:
         return len(console.render_lines(text, options, pad=False))
     tab_size = console.tab_size if text.tab_size is None else text.tab_size
     no_wrap = options.no_wrap if text.no_wrap is None else text.no_wrap
-    lines = Text(text.plain, tab_size=text.tab_size).wrap(
-        console,
-        options.max_width,
-        justify=text.justify or options.justify or "default",
-        overflow=text.overflow or options.overflow or "fold",
-        tab_size=tab_size or 8,
-        no_wrap=bool(no_wrap),
+    overflow = text.overflow or options.overflow or "fold"
+    plain = text.plain
+    if DIVIDE_LINE is not None and "\t" not in plain:
+        # Text.wrap splits the text at its newlines and breaks each line where divide_line
+        # says, into one more piece than breaks; counted here without building the pieces
+        lines = plain.split("\n")
+        if no_wrap or overflow == "ignore":
+            return len(lines)
+        fold = overflow == "fold"
+        width = options.max_width
+        return sum(len(DIVIDE_LINE(line, width, fold)) + 1 for line in lines)
+    return len(
+        Text(plain, tab_size=text.tab_size).wrap(
+            console,
+            options.max_width,
+            justify=text.justify or options.justify or "default",
+            overflow=overflow,
+            tab_size=tab_size or 8,
+            no_wrap=bool(no_wrap),
+        )
     )
-    return len(lines)
