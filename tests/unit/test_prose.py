@@ -8,15 +8,18 @@ from io import StringIO
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rich.console import Console
+from rich.console import Console, Group
 from rich.markdown import Markdown
+from rich.table import Table
 
+from patternbrowser.core.guides.samples import guide_parts
 from patternbrowser.core.prose import Block, read_prose
 from patternbrowser.core.todo.examples import instruction_segments
 from patternbrowser.core.todo.model import Example
 from patternbrowser.core.todo.parser import parse_todo
 from patternbrowser.paths import bundled_guides
 from patternbrowser.render.hanging import Hanging
+from patternbrowser.render.lines import line_count
 from patternbrowser.render.prose import _block, inline_text, prose_renderable
 from tests.helpers import FIXTURES, SEED
 
@@ -185,3 +188,36 @@ def test_a_hanging_block_draws_the_lines_of_the_grid_it_replaces():
         for block in blocks:
             drawn = console.render_lines(block, options, pad=False)
             assert drawn == console.render_lines(block.as_table(), options, pad=False)
+
+
+def every_prose_run() -> list[str]:
+    """The prose runs of the bundled guides, the seed and the fixture TODOs, and some oddities."""
+    runs = []
+    for path in sorted(bundled_guides().glob("*.md")) + sorted(FIXTURES.glob("guides/*.md")):
+        parts = guide_parts(path, 0, path.read_text(encoding="utf-8"))
+        runs += [part for part in parts if isinstance(part, str)]
+    runs += seed_prose()
+    runs.append("a\tb\tc " * 30 + "\n- x\ty " * 3 + "\n> q\n\n---\n\n" + "w" * 200)
+    runs.append("| a | b |\n|---|---|\n| " + "long cell words " * 9 + "| x |\n| | |")
+    return runs
+
+
+def test_the_lines_of_prose_are_counted_as_they_are_drawn():
+    console = Console(file=StringIO(), width=80, color_system="truecolor", legacy_windows=False)
+    drawn = [prose_renderable(run) for run in every_prose_run()]
+    groups = [run for run in drawn if isinstance(run, Group)]
+    assert sum(isinstance(part, Table) for run in groups for part in run.renderables) > 20
+    for width in (1, 16, 59, 120):
+        options = console.options.update_width(width)
+        for renderable in drawn:
+            lines = console.render_lines(renderable, options, pad=False)
+            assert line_count(renderable, console, options) == len(lines)
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=120).map("".join), st.integers(1, 90))
+def test_any_prose_is_counted_as_drawn(text, width):
+    console = Console(file=StringIO(), width=80, legacy_windows=False)
+    options = console.options.update_width(width)
+    renderable = prose_renderable(text)
+    lines = console.render_lines(renderable, options, pad=False)
+    assert line_count(renderable, console, options) == len(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -31,24 +32,35 @@ class Hanging:
         grid.add_row(self.lead, self.text)
         return grid
 
+    def text_options(self, console: Console, options: ConsoleOptions) -> ConsoleOptions | None:
+        """The options the text is drawn with beside the lead; None if the lead leaves no room."""
+        room = options.max_width - len(self.lead)
+        if room < 1:
+            return None
+        # the text column's width, as Table._calculate_column_widths works it out from the
+        # text's measurement (its longest line): as wide as that line, within the room left
+        longest = max((cell_len(line) for line in self.text.plain.splitlines()), default=0)
+        width = min(longest, room) or 1
+        return options.update(
+            width=width,
+            justify="left",
+            no_wrap=False,
+            overflow="fold",
+            height=None,
+            highlight=False,
+        )
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """The lead, then the text wrapped to the room left; blank under the lead after."""
-        lead_width = len(self.lead)
-        room = options.max_width - lead_width
-        if room < 1:  # narrower than the lead: the table's own (rare) squeezing
+        cell = self.text_options(console, options)
+        if cell is None:  # narrower than the lead: the table's own (rare) squeezing
             yield self.as_table()
             return
-        # the text column's width, as Table._calculate_column_widths works it out
-        width = Measurement.get(console, options, self.text).maximum or 1
-        if width > room:
-            width = Measurement.get(console, options.update_width(room), self.text).maximum
-        cell = options.update(
-            width=width, justify="left", no_wrap=False, overflow="fold", height=None
-        )
-        lines = console.render_lines(self.text, cell.update(highlight=False), style=Style.null())
+        lead_width = len(self.lead)
+        lines = console.render_lines(self.text, cell, style=Style.null())
         lead = console.render_lines(
             self.lead,
-            cell.update(width=lead_width, no_wrap=True, overflow="ellipsis", highlight=False),
+            cell.update(width=lead_width, no_wrap=True, overflow="ellipsis"),
             style=Style.null(),
         )
         blank = [Segment(" " * lead_width, Style.null())]

@@ -22,6 +22,7 @@ from patternbrowser.core.guides.samples import OutputBlock, Part, Sample, drafts
 from patternbrowser.core.todo.examples import instruction_segments
 from patternbrowser.core.todo.model import Example, Item
 from patternbrowser.core.todo.search import words_in
+from patternbrowser.render.lines import countable, line_count
 from patternbrowser.render.prose import prose_renderable
 
 K = TypeVar("K", bound=Hashable)
@@ -31,33 +32,26 @@ WIDTHS_KEPT = 4  # renders kept per prose run: a resize or two, not every width 
 
 
 class Kept:
-    """A Rich renderable whose segments are kept per width (and other render options).
+    """A Rich renderable whose segments (and line counts) are kept per width and options.
 
     Textual renders a widget's content once to measure its height and again to paint it;
-    both now cost one render. The prose renderables hold fixed styles only (no theme
+    both now cost one render, and a prose run's height (`Kept.height`) is counted from its
+    wrapped text without rendering it at all, so prose below the fold is never rendered
+    until it is scrolled into view. The prose renderables hold fixed styles only (no theme
     variables), so the segments stay right across themes and apps.
     """
 
-    __slots__ = ("_renders", "renderable")
+    __slots__ = ("_heights", "_renders", "renderable")
 
     def __init__(self, renderable: RenderableType) -> None:
         """Keep the renders of `renderable`."""
         self.renderable = renderable
         self._renders: dict[tuple[object, ...], list[Segment]] = {}
+        self._heights: dict[tuple[object, ...], int] = {}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterable[Segment]:
         """The segments of `renderable` at these options, rendered the first time only."""
-        key = (
-            options.max_width,
-            options.min_width,
-            options.justify,
-            options.overflow,
-            options.no_wrap,
-            options.highlight,
-            options.markup,
-            options.ascii_only,
-            options.encoding,
-        )
+        key = _key(options)
         segments = self._renders.get(key)
         if segments is None:
             if len(self._renders) >= WIDTHS_KEPT:
@@ -68,6 +62,37 @@ class Kept:
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         """The measurement of the renderable kept."""
         return Measurement.get(console, options, self.renderable)
+
+    def height(self, console: Console, options: ConsoleOptions) -> int:
+        """The lines the renderable takes at these options, counted without rendering it."""
+        key = _key(options)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= WIDTHS_KEPT:
+                self._heights.clear()
+            if key in self._renders or not countable(self.renderable):
+                # rendered anyway (a table is), or already: count the lines of the render
+                segments = self.__rich_console__(console, options)
+                height = sum(segment.text.count("\n") for segment in segments)
+            else:
+                height = line_count(self.renderable, console, options)
+            self._heights[key] = height
+        return height
+
+
+def _key(options: ConsoleOptions) -> tuple[object, ...]:
+    """What of the options a render depends on (not the height: prose is never cut)."""
+    return (
+        options.max_width,
+        options.min_width,
+        options.justify,
+        options.overflow,
+        options.no_wrap,
+        options.highlight,
+        options.markup,
+        options.ascii_only,
+        options.encoding,
+    )
 
 
 class KeptProse(Kept):

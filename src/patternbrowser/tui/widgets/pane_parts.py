@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -33,6 +34,18 @@ class Note:
 Drawn = Kept | Sample | OutputBlock | Note  # prose, an example, output, or a note
 
 
+class Prose(Static):
+    """A prose run: its height counted from its text, so it is rendered only when in view."""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The lines the prose wraps to at `width`, as Textual would render them."""
+        content = self.content
+        if not isinstance(content, Kept) or width <= 0:
+            return super().get_content_height(container, viewport, width)
+        options = self.app.console_options.update_width(width).update(highlight=False)
+        return content.height(self.app.console, options)
+
+
 def _output(block: OutputBlock) -> tuple[Example, str]:
     """An output listing as a code block and its frame's title."""
     example = Example(0, block.language, block.code, block.line)
@@ -47,7 +60,7 @@ def new_widget(part: Drawn) -> Widget:
         return CodeBlockView(*_output(part))
     if isinstance(part, Note):
         return Static(part.text, classes=part.classes)
-    return Static(part, classes="prose")  # one Static per prose run: lighter than Markdown
+    return Prose(part, classes="prose")  # one Static per prose run: lighter than Markdown
 
 
 def redrawn(widget: Widget, part: Drawn) -> bool:
@@ -62,8 +75,13 @@ def redrawn(widget: Widget, part: Drawn) -> bool:
             return False
         widget.show_example(*_output(part))
         return True
-    content, classes = (part.text, part.classes) if isinstance(part, Note) else (part, "prose")
-    if type(widget) is not Static or widget.classes != {classes}:
+    content: str | Text | Kept
+    kind: type[Static]
+    if isinstance(part, Note):
+        content, classes, kind = part.text, part.classes, Static
+    else:
+        content, classes, kind = part, "prose", Prose
+    if type(widget) is not kind or widget.classes != {classes}:
         return False
     if widget.content is not content and widget.content != content:
         widget.update(content)
