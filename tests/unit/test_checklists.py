@@ -83,6 +83,14 @@ def test_a_task_body_is_its_continuation_and_nested_non_task_content():
     assert "Wait for the mirror" not in item.instructions
 
 
+def test_a_fence_whose_info_string_is_only_spaces_is_a_text_example():
+    """Found by the fuzz test: "```" followed by spaces crashed the reading of the body."""
+    doc = parse("# T\n\n- [ ] Tag the release\n\n  ```    \n  git tag v1\n  ```\n")
+    (item,) = doc.items
+    (example,) = [s for s in instruction_segments(item) if isinstance(s, Example)]
+    assert (example.language, example.code) == ("text", "git tag v1")
+
+
 def test_an_unknown_character_is_reported_with_its_line():
     doc = parse_todo(NESTED)
     assert [(p.line, p.message) for p in doc.problems] == [

@@ -74,7 +74,8 @@ def collect_body(
 def _example(number: int, token: Token) -> Example:
     """A fence (its language from the info string) or an indented code block (text)."""
     assert token.map is not None
-    language = token.info.split()[0].lower() if token.type == "fence" and token.info else ""
+    info = token.info.split() if token.type == "fence" else []  # "```   ": no words at all
+    language = info[0].lower() if info else ""
     code_lines = token.content.split("\n")
     while code_lines and not code_lines[-1].strip():
         code_lines.pop()
