@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 import pytest
 from textual import events
+from textual.pilot import Pilot
 
 from patternbrowser.tui.widgets.item_tree import ItemTree
 from patternbrowser.tui.widgets.item_view import ItemView
@@ -59,6 +63,13 @@ def guides(workdir):
     return workdir / "guides"
 
 
+@pytest.fixture
+def xclip(no_clipboard_tools, monkeypatch):
+    """A clipboard tool that records what it is given: the file it writes, not yet there."""
+    monkeypatch.setenv("DISPLAY", ":0")
+    return fake_tool(no_clipboard_tools, "xclip")
+
+
 def rows(app) -> list[str]:
     """The outline's rows as `depth:title`, open nodes only (what the tree lets you reach)."""
     tree = app.screen.query_one(OutlineTree)
@@ -83,6 +94,15 @@ async def into_outline(pilot) -> None:
     """Cycle the grouping to the guide outline and wait until a heading is shown."""
     await pilot.press("g", "g", "g")
     await until(pilot, lambda: pilot.app.screen.query_one(ItemView).place is not None)
+
+
+@asynccontextmanager
+async def in_outline(app) -> AsyncIterator[Pilot[None]]:
+    """Run `app` with its tree turned into the guide outline, a heading shown."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await into_outline(pilot)
+        yield pilot
 
 
 async def test_the_fourth_grouping_is_the_outline_opened_on_the_items_section(app_for, guides):
@@ -117,9 +137,7 @@ async def test_the_fourth_grouping_is_the_outline_opened_on_the_items_section(ap
 
 async def test_headings_nest_by_level_and_each_shows_its_part(app_for, guides):
     app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await into_outline(pilot)
+    async with in_outline(app) as pilot:
         await pilot.press("home")  # the first heading: the database guide's title
         await until(pilot, lambda: pane(app)[0].startswith("# CLAUDE-database.md"))
         await pilot.press("down", "right")
@@ -141,9 +159,7 @@ async def test_headings_nest_by_level_and_each_shows_its_part(app_for, guides):
 
 async def test_filter_in_the_outline_finds_headings_by_their_text(app_for, guides):
     app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await into_outline(pilot)
+    async with in_outline(app) as pilot:
         await pilot.press("slash", *"rolls back", "enter")
         await until(pilot, lambda: pane(app)[0] == "### Savepoints")
         # only the heading whose own lines hold the words; its parents shown to reach it
@@ -161,15 +177,10 @@ async def test_filter_in_the_outline_finds_headings_by_their_text(app_for, guide
         await until(pilot, lambda: pane(app)[0] == "### Savepoints")
 
 
-async def test_keys_in_a_burst_act_on_the_heading_under_the_cursor(
-    app_for, guides, no_clipboard_tools, monkeypatch
-):
-    record = fake_tool(no_clipboard_tools, "xclip")
-    monkeypatch.setenv("DISPLAY", ":0")
+async def test_keys_in_a_burst_act_on_the_heading_under_the_cursor(app_for, guides, xclip):
+    record = xclip
     app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await into_outline(pilot)
+    async with in_outline(app) as pilot:
         await pilot.press("home")
         await until(pilot, lambda: pane(app)[0].startswith("# CLAUDE-database.md"))
         # posted at once, as a paste or a slow link delivers them: c before the pane caught up
@@ -182,9 +193,7 @@ async def test_keys_in_a_burst_act_on_the_heading_under_the_cursor(
 
 async def test_status_keys_refuse_a_heading_and_change_nothing(app_for, guides, workdir):
     app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await into_outline(pilot)
+    async with in_outline(app) as pilot:
         await pilot.press("space", "b", "f")
         await pilot.pause()
         said = [str(n.message) for n in app._notifications]
@@ -206,9 +215,7 @@ async def test_o_opens_the_heading_and_a_changed_guide_is_shown_again(
         )
     )
     app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await into_outline(pilot)
+    async with in_outline(app) as pilot:
         await pilot.press("home", "down")
         await until(pilot, lambda: pane(app)[0] == "## Transactions")
         await pilot.press("o")
@@ -237,27 +244,20 @@ async def test_the_words_found_in_the_outline_are_marked_in_the_heading_shown(ap
     from tests.tui.test_filters import marked_in_pane
 
     app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await into_outline(pilot)
+    async with in_outline(app) as pilot:
         await pilot.press("slash", *"savepoint", "enter")
         await until(pilot, lambda: pane(app)[0] == "### Savepoints")
         # in the prose ("with a savepoint") and in the block (return "savepoint")
         await until(pilot, lambda: marked_in_pane(app) == ["savepoint", "savepoint"])
 
 
-async def test_keys_on_a_guide_file_without_a_title_act_on_nothing(
-    app_for, guides, no_clipboard_tools, monkeypatch
-):
-    record = fake_tool(no_clipboard_tools, "xclip")
-    monkeypatch.setenv("DISPLAY", ":0")
+async def test_keys_on_a_guide_file_without_a_title_act_on_nothing(app_for, guides, xclip):
+    record = xclip
     (guides / "CLAUDE-zz-notitle.md").write_text(
         "## Only section\n\n```bash\necho hi\n```\n", encoding="utf-8"
     )
     app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await into_outline(pilot)
+    async with in_outline(app) as pilot:
         await pilot.press("end")  # Only section, the last heading
         await until(pilot, lambda: pane(app)[0] == "## Only section")
         await pilot.press("up", "c")  # the file's own row: no heading behind it
@@ -269,14 +269,11 @@ async def test_keys_on_a_guide_file_without_a_title_act_on_nothing(
 
 
 async def test_a_heading_chosen_in_the_palette_that_the_filter_hides_is_shown_and_selected(
-    app_for, guides, no_clipboard_tools, monkeypatch
+    app_for, guides, xclip
 ):
-    record = fake_tool(no_clipboard_tools, "xclip")
-    monkeypatch.setenv("DISPLAY", ":0")
+    record = xclip
     app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await into_outline(pilot)
+    async with in_outline(app) as pilot:
         await pilot.press("slash", *"rolls back", "enter")
         await until(pilot, lambda: pane(app)[0] == "### Savepoints")
         await choose(app, pilot, "## migrations")
@@ -291,9 +288,7 @@ async def test_a_heading_chosen_in_the_palette_that_the_filter_hides_is_shown_an
 
 async def test_a_reload_of_another_file_keeps_the_example_stepped_to(app_for, guides, workdir):
     app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await into_outline(pilot)
+    async with in_outline(app) as pilot:
         await pilot.press("home", "down")
         await until(pilot, lambda: pane(app)[0] == "## Transactions")
         await pilot.press("right_square_bracket")  # to the second block (Savepoints')
@@ -310,9 +305,7 @@ async def test_a_reload_of_another_file_keeps_the_example_stepped_to(app_for, gu
 
 async def test_a_heading_renamed_on_disk_gives_way_to_its_nearest_neighbour(app_for, guides):
     app = app_for()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await into_outline(pilot)
+    async with in_outline(app) as pilot:
         await pilot.press("home", "down")
         await until(pilot, lambda: pane(app)[0] == "## Transactions")
         (guides / "CLAUDE-database.md").write_text(
