@@ -43,7 +43,7 @@ LATER = Later()
 
 
 class ItemView(VerticalScroll):
-    """Everything about one item; rebuilt when another item is shown."""
+    """Everything about one item; its widgets are given the next item's parts in place."""
 
     def __init__(self, ascii_only: bool, **kwargs: object) -> None:
         """An empty view until an item is shown; ASCII markers when `ascii_only` is set."""
