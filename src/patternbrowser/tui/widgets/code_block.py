@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.style import Style as RichStyle
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
@@ -106,23 +106,45 @@ class CodeBlockView(ScrollView, can_focus=False):
         self._strips.clear()
         super().notify_style_update()
 
-    def render_line(self, y: int) -> Strip:
-        """Line `y` of the block in view, scrolled sideways as far as the block is."""
-        scroll_x, scroll_y = self.scroll_offset
-        width = self.scrollable_content_region.width
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The block's lines within `crop`, the code's lines among them drawn in one go."""
         style = self.visual_style
         if style != self._strips_style:
             self._strips.clear()
             self._strips_style = style
-        # what lies beyond the code shows the background only, as a container's would
-        blank = RichStyle(bgcolor=style.rich_style.bgcolor)
         if self._lines is None:
             self._lines = self.content.split("\n", allow_blank=True)
-        index = scroll_y + y
-        if index >= len(self._lines):
-            return Strip.blank(width, blank)
-        strip = self._strips.get(index)
-        if strip is None:
-            strip = Visual.to_strips(self, self._lines[index], self.code_width, 1, style)[0]
-            strip = self._strips[index] = strip.extend_cell_length(self.code_width, blank)
+        top = self.styles.gutter.top  # the frame's top line
+        first = max(0, crop.y - top) + self.scroll_offset.y
+        last = min(len(self._lines), crop.bottom - top + self.scroll_offset.y)
+        if any(index not in self._strips for index in range(first, last)):
+            self._draw(first, last, style)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        """Line `y` of the block in view, scrolled sideways as far as the block is."""
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        blank = _background(self.visual_style)
+        strip = self._strips.get(scroll_y + y)
+        if strip is None:  # below the code, or not among the lines drawn for the crop
+            if self._lines is None or scroll_y + y >= len(self._lines):
+                return Strip.blank(width, blank)
+            self._draw(scroll_y + y, scroll_y + y + 1, self.visual_style)
+            strip = self._strips[scroll_y + y]
         return strip.crop_extend(scroll_x, scroll_x + width, blank)
+
+    def _draw(self, start: int, end: int, style: Style) -> None:
+        """Turn the code's lines `start` to `end` into strips, in one go."""
+        assert self._lines is not None
+        lines = self._lines[start:end]
+        joined = Content("\n").join(lines)
+        blank = _background(style)
+        strips = Visual.to_strips(self, joined, self.code_width, len(lines), style)
+        for index, strip in enumerate(strips, start):
+            self._strips[index] = strip.extend_cell_length(self.code_width, blank)
+
+
+def _background(style: Style) -> RichStyle:
+    """The background alone: what lies beyond the code shows, as a container's would."""
+    return RichStyle(bgcolor=style.rich_style.bgcolor)

@@ -47,7 +47,7 @@ LATER = Later()
 
 
 class ItemView(VerticalScroll):
-    """Everything about one item (or guide heading); its widgets changed in place on a move."""
+    """Everything about one item (or guide heading); its widgets given the next one's parts."""
 
     def __init__(self, ascii_only: bool, **kwargs: object) -> None:
         """An empty view until an item is shown; ASCII markers when `ascii_only` is set."""
