@@ -189,7 +189,12 @@ class MainScreen(
         self.call_after_refresh(self._place_cursor)
 
     def _place_cursor(self) -> bool:
-        """Put the tree's cursor on the item shown (the one shown when this runs)."""
+        """Put the tree's cursor on the item shown (the one shown when this runs).
+
+        Not if it was placed since (a jump to a match): a key may have moved it on already.
+        """
+        if not self._cursor_pending:
+            return False
         self._cursor_pending = False
         return self.number is not None and self.query_one(ItemTree).select_item(self.number)
 
@@ -264,6 +269,7 @@ class MainScreen(
         if not tree.select_item(number):
             self.action_clear_filter()
             tree.select_item(number)
+        self._cursor_pending = False  # placed: a rebuild's deferred placing must not undo a key
         self.focus_navigator()
         await self.show_item(number)
 

@@ -203,6 +203,7 @@ class ItemTree(NavTree[NodeData]):
         leaves = self._leaves.get(number)
         if not leaves:
             return False
+        _ = self.last_line  # a tree rebuilt a moment ago lays its rows out now: lines are known
         self.move_cursor(leaves[0])
         return True
 
