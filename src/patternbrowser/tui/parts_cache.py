@@ -2,8 +2,8 @@
 
 Documents and guide sections do not change until they are reloaded (a reload makes new
 `Item` objects and new section texts), so moving back to an item reuses what was built and
-rendered for it, and a prose run is rendered once per width instead of once to measure its
-height and again to paint it.
+rendered for it. A prose run's height is counted from its text, and the run is rendered
+only when in view, once per width, not once to measure it and again to paint it.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ from rich.style import Style as RichStyle
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
@@ -132,17 +133,31 @@ class CodeBlockView(ScrollView, can_focus=False):
                 return Strip.blank(width, blank)
             self._draw(scroll_y + y, scroll_y + y + 1, self.visual_style)
             strip = self._strips[scroll_y + y]
-        return strip.crop_extend(scroll_x, scroll_x + width, blank)
+        strip = strip.crop_extend(scroll_x, scroll_x + width, blank)
+        if scroll_x:  # the cut leaves the first piece's column (for the mouse) out of step
+            strip = strip.apply_offsets(scroll_x, scroll_y + y)
+        return strip
 
     def _draw(self, start: int, end: int, style: Style) -> None:
         """Turn the code's lines `start` to `end` into strips, in one go."""
         assert self._lines is not None
-        lines = self._lines[start:end]
+        # empty lines before them: each line keeps its place in the whole code, which its
+        # strip records for the mouse and the selection is measured in
+        lines = [Content("")] * start + self._lines[start:end]
         joined = Content("\n").join(lines)
         blank = _background(style)
         strips = Visual.to_strips(self, joined, self.code_width, len(lines), style)
-        for index, strip in enumerate(strips, start):
+        for index, strip in enumerate(strips[start:], start):
             self._strips[index] = strip.extend_cell_length(self.code_width, blank)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text selected with the mouse: of the numbered lines, as drawn."""
+        return selection.extract(self.content.plain), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        """Draw the lines again, the selection shown on them."""
+        self._strips.clear()
+        self.refresh()
 
 
 def _background(style: Style) -> RichStyle:

@@ -1,0 +1,49 @@
+"""A code block draws its own lines: the mouse and a selection still find the text under them."""
+
+from __future__ import annotations
+
+from textual.geometry import Offset
+from textual.selection import Selection
+
+from patternbrowser.paths import bundled_guides
+from patternbrowser.tui.app import make_app
+from patternbrowser.tui.widgets.code_block import CodeBlockView
+from patternbrowser.tui.widgets.item_view import ItemView
+from tests.tui.helpers import SIZE, guide_shown
+
+
+async def test_the_mouse_and_a_selection_find_the_code_under_them(workdir):
+    app = make_app(workdir / "TODO.md", bundled_guides(), None)
+    async with app.run_test(size=SIZE) as pilot:
+        await guide_shown(pilot)
+        await pilot.press("right_square_bracket")  # a guide block in view
+        await pilot.pause()
+        screen = app.screen
+        block = next(
+            block
+            for block in screen.query(CodeBlockView)
+            if 0 <= screen.find_widget(block).region.y < SIZE[1] - 8
+        )
+        inside = screen.find_widget(block).region.shrink(block.styles.gutter)
+        lines = block.content.plain.split("\n")
+        assert block.code_width > inside.width  # wide enough to scroll sideways
+        for dx, dy in ((0, 0), (4, 0), (10, 2), (12, 1)):
+            assert dx < len(lines[dy])  # on the code, not past its end
+            widget, offset = screen.get_widget_and_offset_at(inside.x + dx, inside.y + dy)
+            assert widget is block and offset == Offset(dx, dy)
+        block.scroll_x = 10
+        await pilot.pause()
+        widget, offset = screen.get_widget_and_offset_at(inside.x, inside.y + 2)
+        assert widget is block and offset == Offset(10, 2)
+        screen.selections = {block: Selection(Offset(4, 1), Offset(12, 2))}
+        await pilot.pause()
+        assert screen.get_selected_text() == lines[1][4:] + "\n" + lines[2][:12]
+        # the block's first lines scrolled above the pane: drawn from its fifth line on
+        view = screen.query_one(ItemView)
+        pane_top = screen.find_widget(view).region.y
+        block.scroll_x = 0
+        view.scroll_to(y=view.scroll_y + inside.y - pane_top + 4, animate=False)
+        await pilot.pause()
+        assert len(lines[4]) > 2
+        widget, offset = screen.get_widget_and_offset_at(inside.x + 2, pane_top)
+        assert widget is block and offset == Offset(2, 4)
