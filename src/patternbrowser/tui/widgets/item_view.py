@@ -145,8 +145,7 @@ class ItemView(VerticalScroll):
         if guide_drawn and not self.moved:
             # the verified block is what `c` copies until the user picks another
             self.current_example = first_choice([view.sample for view in views])
-        for index, view in enumerate(views):
-            view.set_class(index == self.current_example, "-current")
+        self._mark_current(views)
         for box, change in changes:
             if change.stale:
                 await box.remove_children(change.stale)
@@ -161,11 +160,8 @@ class ItemView(VerticalScroll):
         if marks != self.marks:
             self.marks = marks
             self._apply_marks()
-            title = self._title(self.item) if self.item is not None else None
-            if self.place is not None:
-                title = marked(Text(one_line(self.place.name)), marks)
-            if title is not None:
-                self.query_one("#item-title", Static).update(title)
+            if self.item is not None or self.place is not None:
+                self.query_one("#item-title", Static).update(self._title())
 
     def _apply_marks(self) -> None:
         """Mark the current words in every prose run and code block (only those that change)."""
@@ -202,8 +198,7 @@ class ItemView(VerticalScroll):
         self.guide_shown_for, self._guide_drawn = None, None
         body: list[Drawn] = [*kept_parts(parts)] or [Note("(no text)", "muted")]
         with self.app.batch_update():
-            title = marked(Text(one_line(place.name)), self.marks)
-            self.query_one("#item-title", Static).update(title)
+            self.query_one("#item-title", Static).update(self._title())
             owner = f" · the section of item #{place.heading.item}" if place.heading.item else ""
             where = Text(one_line(f"{place.where}{owner}"))
             self.query_one("#item-fields", Static).update(where)
@@ -216,15 +211,19 @@ class ItemView(VerticalScroll):
         if self.item is None:
             return
         self._status = state.status
-        self.query_one("#item-title", Static).update(self._title(self.item))
+        self.query_one("#item-title", Static).update(self._title())
         status = state.status
         # kept: Textual renders the table once to measure it and again to paint it
         fields = Kept(fields_table(self.item, status, state.record, state.due))
         self.query_one("#item-fields", Static).update(fields)
 
-    def _title(self, item: Item) -> Text:
-        """The item's title with its status marker, the filter's words marked."""
-        return marked(item_title(item, self._status, self.ascii_only), self.marks)
+    def _title(self) -> Text:
+        """The heading shown, or the item's title with its status; the filter's words marked."""
+        if self.place is not None or self.item is None:
+            title = Text(one_line(self.place.name)) if self.place is not None else Text()
+        else:
+            title = item_title(self.item, self._status, self.ascii_only)
+        return marked(title, self.marks)
 
     def _body_parts(self, item: Item) -> list[Drawn]:
         parts: list[Drawn] = [Note("Instructions", "caption"), *body_parts(item, self.todo)]
@@ -283,6 +282,7 @@ class ItemView(VerticalScroll):
         sample = self.sample
         return sample.example if sample is not None else None
 
-    def _mark_current(self) -> None:
-        for index, view in enumerate(self.sample_views):
+    def _mark_current(self, views: list[ExampleView] | None = None) -> None:
+        """Frame the current example (of `views`, before they are mounted; else those shown)."""
+        for index, view in enumerate(self.sample_views if views is None else views):
             view.set_class(index == self.current_example, "-current")
