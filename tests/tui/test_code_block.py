@@ -47,3 +47,25 @@ async def test_the_mouse_and_a_selection_find_the_code_under_them(workdir):
         assert len(lines[4]) > 2
         widget, offset = screen.get_widget_and_offset_at(inside.x + 2, pane_top)
         assert widget is block and offset == Offset(2, 4)
+
+
+async def test_a_block_in_view_takes_the_colours_of_a_new_theme(workdir):
+    app = make_app(workdir / "TODO.md", bundled_guides(), None)
+    async with app.run_test(size=SIZE) as pilot:
+        await guide_shown(pilot)
+        await pilot.press("right_square_bracket")  # a guide block in view
+        await pilot.pause()
+        block = next(
+            block
+            for block in app.screen.query(CodeBlockView)
+            if 0 <= app.screen.find_widget(block).region.y < SIZE[1] - 8
+        )
+
+        def colours() -> set[str]:
+            line = block.render_line(0)
+            return {str(segment.style.color) for segment in line if segment.style}
+
+        dark = colours()
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert colours() != dark

@@ -36,7 +36,7 @@ class CodeBlockView(ScrollView, can_focus=False):
         self._title = ""
         self._lines: list[Content] | None = None  # highlighted when first drawn
         self._strips: dict[int, Strip] = {}  # lines drawn, in the style they were drawn in
-        self._strips_style: Style | None = None
+        self._strips_style: tuple[Style, str] | None = None  # the widget's style, the theme
         self.marks: tuple[str, ...] = ()  # the filter's words this code holds, marked
         self._fit()
         self._frame(title)
@@ -102,17 +102,14 @@ class CodeBlockView(ScrollView, can_focus=False):
             height += self.styles.scrollbar_size_horizontal
         return height
 
-    def notify_style_update(self) -> None:
-        """Draw the lines again in new styles (a theme changed the colours)."""
-        self._strips.clear()
-        super().notify_style_update()
-
     def render_lines(self, crop: Region) -> list[Strip]:
         """The block's lines within `crop`, the code's lines among them drawn in one go."""
         style = self.visual_style
-        if style != self._strips_style:
+        # drawn again in another theme (its colours are the highlighting's) or style, not
+        # when only the frame changes (the current example's)
+        if (style, self.app.theme) != self._strips_style:
             self._strips.clear()
-            self._strips_style = style
+            self._strips_style = (style, self.app.theme)
         if self._lines is None:
             self._lines = self.content.split("\n", allow_blank=True)
         top = self.styles.gutter.top  # the frame's top line
