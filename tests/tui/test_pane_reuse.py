@@ -47,3 +47,30 @@ async def test_every_item_reached_by_moving_looks_as_drawn_afresh(workdir, todo)
             await afresh(pilot, view)
             assert app.export_screenshot() == moved, f"item {view.item.number}"
         assert len(shown) > 3
+
+
+async def test_showing_the_next_item_lays_the_screen_out_once(workdir, monkeypatch):
+    """Sizes a layout gave, widgets mounted or removed, must not ask for a second layout."""
+    app = make_app(workdir / "TODO.md", bundled_guides(), None)
+    async with app.run_test(size=SIZE) as pilot:
+        await guide_shown(pilot)
+        await pilot.pause()
+        screen = main_screen(app)
+        passes: list[int | None] = []
+        lay_out = screen._refresh_layout
+
+        def counted(*args: object, **kwargs: object) -> None:
+            passes.append(screen.number)
+            lay_out(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(screen, "_refresh_layout", counted)
+        moves = []
+        for _ in range(24):  # through the seed's items, a group heading now and then
+            before = len(passes), screen.number
+            await pilot.press("down")
+            await guide_shown(pilot)
+            await pilot.pause()
+            if screen.number != before[1]:  # not onto a group heading: nothing to show there
+                moves.append((screen.number, len(passes) - before[0]))
+        assert len(moves) > 16
+        assert all(count == 1 for _, count in moves), str(moves)

@@ -6,6 +6,7 @@ from rich.style import Style as RichStyle
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
@@ -16,6 +17,7 @@ from patternbrowser.core.todo.model import Example
 from patternbrowser.core.todo.search import words_in
 from patternbrowser.core.wording import counted
 from patternbrowser.tui.widgets.code_lines import display_lines, numbered, numbered_width
+from patternbrowser.tui.widgets.one_pass import OnePass
 
 
 class CodeBlockView(ScrollView, can_focus=False):
@@ -81,7 +83,8 @@ class CodeBlockView(ScrollView, can_focus=False):
         """Size the scrollable area for the code."""
         lines = display_lines(self.example.code)
         self.code_width = numbered_width(lines)
-        self.virtual_size = Size(self.code_width, len(lines))
+        # quietly: a block being mounted is laid out anyway, and `show_example` asks for it
+        self.set_reactive(ScrollView.virtual_size, Size(self.code_width, len(lines)))
 
     def _frame(self, title: str) -> None:
         """The frame's title and, below, the number of lines."""
@@ -90,17 +93,34 @@ class CodeBlockView(ScrollView, can_focus=False):
         self.border_title = Content(one_line(title))
         self.border_subtitle = counted(len(self.example.code.splitlines()), "line")
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """The code's height, plus the sideways scrollbar that code wider than `width` gets.
+    @property
+    def horizontal_scrollbar(self) -> ScrollBar:
+        """The sideways scrollbar: one that follows the block's size without a layout of its own."""
+        # Textual makes a plain ScrollBar here (Widget.horizontal_scrollbar), whose size
+        # change after each layout asks for another layout of the whole screen
+        if self._horizontal_scrollbar is None:
+            thickness = self.scrollbar_size_horizontal
+            bar = SidewaysBar(vertical=False, name="horizontal", thickness=thickness)
+            bar.display = False
+            self._horizontal_scrollbar = bar
+            self.app._start_widget(self, bar)
+        return self._horizontal_scrollbar
 
-        Textual adds the scrollbar only once a layout has shown the code too wide, so the
-        block would grow by a line and the whole pane be laid out again; counting it from
-        the start lays the pane out right the first time.
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """The code's height; code wider than `width` gets its sideways scrollbar now.
+
+        Textual shows the scrollbar only once a layout has found the code too wide (or
+        hides it once narrow), and the block's new height lays the whole pane out again.
+        Deciding it here, where the width is known, lays the pane out right the first
+        time: Textual adds the scrollbar's line to the height returned.
         """
-        height = self.virtual_size.height
-        if not self.show_horizontal_scrollbar and self.code_width > width:
-            height += self.styles.scrollbar_size_horizontal
-        return height
+        wide = self.code_width > width
+        if wide != self.show_horizontal_scrollbar:
+            # set quietly: this layout places the scrollbar; the reactive and the `display`
+            # property would each ask for another layout
+            self.set_reactive(ScrollView.show_horizontal_scrollbar, wide)
+            self.horizontal_scrollbar.styles.set_rule("display", "block" if wide else "none")
+        return self.virtual_size.height
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The block's lines within `crop`, the code's lines among them drawn in one go."""
@@ -155,6 +175,10 @@ class CodeBlockView(ScrollView, can_focus=False):
         """Draw the lines again, the selection shown on them."""
         self._strips.clear()
         self.refresh()
+
+
+class SidewaysBar(OnePass, ScrollBar):
+    """A code block's sideways scrollbar, sized with the block in the block's layout."""
 
 
 def _background(style: Style) -> RichStyle:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -25,6 +26,7 @@ from patternbrowser.render.tables import fields_table
 from patternbrowser.tui.parts_cache import Kept, KeptProse, body_parts, kept_parts, section_parts
 from patternbrowser.tui.widgets.code_block import CodeBlockView
 from patternbrowser.tui.widgets.example_view import ExampleView
+from patternbrowser.tui.widgets.one_pass import Line, OnePass, Parts
 from patternbrowser.tui.widgets.pane_parts import Drawn, Note, Refill, refill
 
 
@@ -36,6 +38,8 @@ class ItemState(NamedTuple):
     due: str | None  # "due 2027-02-26 (in 92 days)" for a recurring item
 
 
+AWidget = TypeVar("AWidget", bound=Widget)
+
 Moved = Literal["", "wrapped-to-first", "wrapped-to-last"]
 
 
@@ -46,7 +50,7 @@ class Later:
 LATER = Later()
 
 
-class ItemView(VerticalScroll):
+class ItemView(OnePass, VerticalScroll):
     """Everything about one item (or guide heading); its widgets given the next one's parts."""
 
     def __init__(self, ascii_only: bool, **kwargs: object) -> None:
@@ -66,11 +70,11 @@ class ItemView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         """The fixed parts; the body and guide section are filled per item."""
-        yield Static(id="item-title")
-        yield Static(id="item-fields")
-        yield Vertical(id="item-body")
-        yield Static("Guide section", id="guide-caption", classes="caption")
-        yield Vertical(id="guide-body")
+        yield Line(id="item-title")
+        yield Line(id="item-fields")
+        yield Parts(id="item-body")
+        yield Line("Guide section", id="guide-caption", classes="caption")
+        yield Parts(id="guide-body")
 
     async def show(
         self,
@@ -132,11 +136,11 @@ class ItemView(VerticalScroll):
         new widgets are mounted, so that they are styled once.
         """
         views: list[ExampleView] = []
-        changes: list[tuple[Vertical, Refill]] = []
+        changes: list[tuple[Parts, Refill]] = []
         for selector, parts in (("#item-body", body), ("#guide-body", guide)):
-            box = self.query_one(selector, Vertical)
+            box = self.query_one(selector, Parts)
             if parts is None:
-                widgets = list(box.children)
+                widgets = [widget for widget in box.children if widget.display]
             else:
                 change = refill(box, parts)
                 changes.append((box, change))
@@ -146,11 +150,22 @@ class ItemView(VerticalScroll):
             # the verified block is what `c` copies until the user picks another
             self.current_example = first_choice([view.sample for view in views])
         self._mark_current(views)
+        mounted = False
         for box, change in changes:
+            for widget in change.widgets:
+                widget.display = True
+            for widget in change.spare:
+                widget.display = False
             if change.stale:
                 await box.remove_children(change.stale)
             if change.new:
                 await box.mount_all(change.new)
+                mounted = True
+        if mounted:
+            # a container asks for its layout once its new children are mounted, from its
+            # own next turn: let that reach the screen before the screen lays out the rest,
+            # or the pane is laid out twice (a second frame, a second repaint)
+            await asyncio.sleep(0)
         if self.marks or changes:  # new parts come unmarked; parts kept may hold old marks
             self._apply_marks()
 
@@ -165,18 +180,18 @@ class ItemView(VerticalScroll):
 
     def _apply_marks(self) -> None:
         """Mark the current words in every prose run and code block (only those that change)."""
-        for prose in self.query(".prose").results(Static):
+        for prose in self._drawn(".prose", Static):
             content = prose.content
             if isinstance(content, KeptProse):
                 remarked = content.remarked(self.marks)
                 if remarked is not content:
                     prose.update(remarked)
-        for code in self.query(CodeBlockView):
+        for code in self._drawn("CodeBlockView", CodeBlockView):
             code.mark(self.marks)
 
     def first_mark(self) -> Widget | None:
         """The first prose run or code block that holds a marked word, if any."""
-        for widget in self.query(".prose, CodeBlockView"):
+        for widget in self._drawn(".prose, CodeBlockView", Widget):
             if isinstance(widget, CodeBlockView) and widget.marks:
                 return widget
             content = widget.content if isinstance(widget, Static) else None
@@ -242,7 +257,11 @@ class ItemView(VerticalScroll):
     @property
     def sample_views(self) -> list[ExampleView]:
         """Every example of the item shown: its drafts, then its guide's blocks once drawn."""
-        return list(self.query(ExampleView))
+        return self._drawn("ExampleView", ExampleView)
+
+    def _drawn(self, selector: str, kind: type[AWidget]) -> list[AWidget]:
+        """The pane's widgets matching `selector` that draw a part (spare ones are hidden)."""
+        return [widget for widget in self.query(selector).results(kind) if widget.display]
 
     @property
     def examples(self) -> list[ExampleView]:

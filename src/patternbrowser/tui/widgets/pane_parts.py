@@ -1,9 +1,10 @@
 """The widgets that draw the item pane's parts, changed in place from one item to the next.
 
 Mounting a widget costs Textual its construction, styling, composing and a round of
-messages, and removing one as much again; most items are drawn by the same kinds of widget
-in the same order (a caption, prose, an example, prose), so the widgets already there are
-given the new parts and only the ones left over are removed or added.
+messages, and removing one as much again (and each a second layout of the screen); most
+items are drawn by the same kinds of widget in the same order (a caption, prose, an
+example, prose), so the widgets already there are given the new parts, those not needed
+are hidden for later items, and only what is still missing is added.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from patternbrowser.core.todo.model import Example
 from patternbrowser.tui.parts_cache import Kept
 from patternbrowser.tui.widgets.code_block import CodeBlockView
 from patternbrowser.tui.widgets.example_view import ExampleView
+from patternbrowser.tui.widgets.one_pass import Line, OnePass
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class Note:
 Drawn = Kept | Sample | OutputBlock | Note  # prose, an example, output, or a note
 
 
-class Prose(Static):
+class Prose(OnePass, Static):
     """A prose run: its height counted from its text, so it is rendered only when in view."""
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -59,7 +61,7 @@ def new_widget(part: Drawn) -> Widget:
     if isinstance(part, OutputBlock):
         return CodeBlockView(*_output(part))
     if isinstance(part, Note):
-        return Static(part.text, classes=part.classes)
+        return Line(part.text, classes=part.classes)
     return Prose(part, classes="prose")  # one Static per prose run: lighter than Markdown
 
 
@@ -78,7 +80,7 @@ def redrawn(widget: Widget, part: Drawn) -> bool:
     content: str | Text | Kept
     kind: type[Static]
     if isinstance(part, Note):
-        content, classes, kind = part.text, part.classes, Static
+        content, classes, kind = part.text, part.classes, Line
     else:
         content, classes, kind = part, "prose", Prose
     if type(widget) is not kind or widget.classes != {classes}:
@@ -88,22 +90,40 @@ def redrawn(widget: Widget, part: Drawn) -> bool:
     return True
 
 
+SPARE = 24  # hidden widgets a container keeps for later items; more are removed
+
+
 @dataclass(frozen=True)
 class Refill:
     """How a container's children become the widgets of new parts."""
 
-    widgets: list[Widget]  # every widget, in order, once `new` is mounted
-    new: list[Widget]  # to mount after the widgets kept
-    stale: list[Widget]  # to remove
+    widgets: list[Widget]  # every widget shown, in order, once `new` is mounted
+    new: list[Widget]  # to mount after every child
+    spare: list[Widget]  # to hide: drawing nothing now, kept for later items
+    stale: list[Widget]  # to remove: spares beyond SPARE
 
 
 def refill(container: Widget, parts: Sequence[Drawn]) -> Refill:
-    """Change the children of `container` in place to draw `parts`, as far as their kinds go."""
+    """Change the children of `container` in place to draw `parts`, as far as their kinds go.
+
+    Each part goes to the next child that can draw it; children passed over are hidden, not
+    removed: removing and mounting cost a second layout, once their messages are handled.
+    """
     children = list(container.children)
-    kept = 0
-    for child, part in zip(children, parts, strict=False):
-        if not redrawn(child, part):
+    shown: list[Widget] = []
+    spare: list[Widget] = []
+    start = 0
+    for index, part in enumerate(parts):
+        found = next(
+            (at for at in range(start, len(children)) if redrawn(children[at], part)), None
+        )
+        if found is None:
+            new = [new_widget(part) for part in parts[index:]]
             break
-        kept += 1
-    new = [new_widget(part) for part in parts[kept:]]
-    return Refill(children[:kept] + new, new, children[kept:])
+        spare += children[start:found]
+        shown.append(children[found])
+        start = found + 1
+    else:
+        new = []
+    spare += children[start:]
+    return Refill(shown + new, new, spare[:SPARE], spare[SPARE:])
