@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+
 from patternbrowser.tui.screens.help import HelpScreen
 from patternbrowser.tui.widgets.code_block import CodeBlockView
 from patternbrowser.tui.widgets.item_tree import ItemTree
@@ -288,15 +290,26 @@ async def test_examples_are_highlighted_when_first_drawn(app_for):
         assert any(span.style != "$text-muted" for span in lines[0].spans)  # highlighted
 
 
-async def test_footer_shows_keys_at_once_and_rebuilds_only_on_change(app_for):
+async def test_footer_shows_keys_at_once_and_rebuilds_only_on_change(app_for, monkeypatch):
     from textual.widgets._footer import FooterKey
 
     from patternbrowser.tui.widgets.key_footer import KeyFooter
 
+    composed = []
+    compose = KeyFooter.compose
+
+    def counted(self: KeyFooter) -> ComposeResult:
+        composed.append(self)
+        return compose(self)
+
+    monkeypatch.setattr(KeyFooter, "compose", counted)
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         footer = app.screen.query_one(KeyFooter)
         await pilot.pause()
+        # the tree took focus, its keys (not shown) with it: the same keys were not drawn again
+        assert app.focused is app.screen.query_one(ItemTree)
+        assert composed == [footer]
         keys = list(footer.query(FooterKey))
         assert "Quit" in [key.description for key in keys]
         app.screen.refresh_bindings()  # the same keys: nothing to rebuild

@@ -46,6 +46,7 @@ class KeyFooter(Footer):
                 self.app.get_key_display(binding),
             )
             for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
+            if binding.show  # keys of the focused widget come and go unseen (the tree's up)
         )
         return (palette, *bindings)
 
