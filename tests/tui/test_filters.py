@@ -45,32 +45,32 @@ async def test_f_cycles_the_status_filter_shown_under_the_tree(app_for):
 
 
 def marked_in_pane(app) -> list[str]:
-    """The words the item pane draws reversed (the filter's marks), prose and code alike."""
-    import re
-    from io import StringIO
+    """The words the item pane draws reversed (the filter's marks), prose and code alike.
 
-    from rich.console import Console
-    from textual.widgets import Static
+    Read from the lines each prose run and code block draws (as the screen gets them), in
+    the order they are drawn.
+    """
+    from textual.geometry import Region
 
     from patternbrowser.tui.widgets.code_block import CodeBlockView
     from patternbrowser.tui.widgets.item_view import ItemView
 
     view = app.screen.query_one(ItemView)
     found: list[str] = []
-    for widget in view.query("#item-body > .prose, #guide-body > .prose"):
-        assert isinstance(widget, Static)
-        buffer = StringIO()
-        Console(file=buffer, width=90, force_terminal=True, color_system="standard").print(
-            widget.content
-        )
-        found += re.findall(r"\x1b\[(?:[0-9;]*;)?7m([^\x1b]*)", buffer.getvalue())
-    for code in view.query(CodeBlockView):
-        content = code.content
-        found += [
-            content.plain[span.start : span.end]
-            for span in content.spans
-            if "reverse" in str(span.style)
-        ]
+    for widget in view.query(".prose, CodeBlockView"):
+        if not widget.display:
+            continue  # a spare, hidden for later items
+        if isinstance(widget, CodeBlockView):
+            widget.scroll_x = 0
+        width, height = widget.outer_size
+        for strip in widget.render_lines(Region(0, 0, width, height)):
+            run = ""
+            for segment in [*strip, None]:
+                if segment is not None and segment.style and segment.style.reverse:
+                    run += segment.text
+                elif run:
+                    found.append(run)
+                    run = ""
     return found
 
 
@@ -133,3 +133,45 @@ async def test_a_key_typed_right_after_enter_moves_from_the_match(app_for):
         await until(pilot, lambda: main_screen(app).focused is tree)
         await pilot.pause(0.3)
         assert tree.cursor_line == slowly
+
+
+LONG_NOTES = (
+    "# Tasks\n\n- [ ] Read the long notes\n\n"
+    + "".join(f"  Paragraph {number} says nothing much.\n\n" for number in range(1, 41))
+    + "  Here the zeppelin lands.\n\n"
+    + "  See [the guide](https://example.com/quokka-guide) for more.\n\n"
+    + "- [ ] Another task\n"
+)
+
+
+async def test_the_pane_scrolls_to_the_line_of_the_first_mark_in_a_long_run(app_for, workdir):
+    from textual.geometry import Region
+
+    from patternbrowser.tui.widgets.item_view import ItemView
+
+    (workdir / "notes.md").write_text(LONG_NOTES, encoding="utf-8")
+    app = app_for("notes.md")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # to the second task, then find the first by a word
+        await pilot.press("slash", *"zeppelin", "enter")
+        await until(pilot, lambda: main_screen(app).number == 1)
+        await until(pilot, lambda: marked_in_pane(app) == ["zeppelin"])
+        await pilot.pause()
+        view = app.screen.query_one(ItemView)
+        (prose,) = [widget for widget in view.query(".prose") if widget.display]
+        lines = prose.render_lines(Region(0, 0, *prose.outer_size))
+        line = next(n for n, strip in enumerate(lines) if any(s.style.reverse for s in strip))
+        assert line > view.size.height  # deep in the run: its top is a screen or more above
+        row = prose.region.y + line  # where the marked line is drawn on the screen
+        assert view.content_region.y <= row < view.content_region.bottom
+
+
+async def test_a_word_in_a_link_address_is_marked_where_the_address_is_drawn(app_for, workdir):
+    (workdir / "notes.md").write_text(LONG_NOTES, encoding="utf-8")
+    app = app_for("notes.md")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"quokka", "enter")
+        await until(pilot, lambda: main_screen(app).number == 1)
+        await until(pilot, lambda: marked_in_pane(app) == ["quokka"])  # its note: [1] https://…

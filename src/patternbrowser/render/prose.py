@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rich import box
 from rich.console import Group, RenderableType
 from rich.rule import Rule
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -30,6 +31,11 @@ CODE_STYLE = "bold cyan"
 LINK_STYLE = "underline"
 HEADING_STYLES = {1: "bold underline", 2: "bold underline"}
 MARK_STYLE = "reverse"  # words the filter matched: readable in every theme and without colour
+
+
+def is_marked(style: Style | None) -> bool:
+    """Whether a drawn segment's style is a mark's (the prose draws nothing else reversed)."""
+    return bool(style and style.reverse)
 
 
 SHORT_URL = 40  # autolinks up to this long stay in the text; longer ones become notes
@@ -98,14 +104,10 @@ def prose_renderable(markdown: str, marks: Sequence[str] = ()) -> RenderableType
         indent = " " * (2 * block.depth + 3) if block.kind == "item" else ""
         for number, url in enumerate(notes[first:], start=first + 1):
             # one unbroken line, overflowing if it must, so terminals can recognise it
-            parts.append(
-                Text(
-                    f"{indent}[{number}] {visible(url)}",
-                    style="dim",
-                    no_wrap=True,
-                    overflow="ignore",
-                )
+            note = Text(
+                f"{indent}[{number}] {visible(url)}", style="dim", no_wrap=True, overflow="ignore"
             )
+            parts.append(marked(note, marks))  # an address holds the word matched, maybe
         previous = block
     return Group(*parts)
 

@@ -17,6 +17,8 @@ from patternbrowser.tui.screens.main_base import MainScreenBase
 from patternbrowser.tui.widgets.item_tree import ItemTree
 from patternbrowser.tui.widgets.item_view import ItemView
 
+MARK_CONTEXT = 2  # lines shown above the first marked word when the pane scrolls to it
+
 FILTER_BINDINGS = [
     Binding("f", "status_filter", "Status filter", show=False),
     Binding("n", "next_match(1)", "Next match", show=False),
@@ -56,10 +58,19 @@ class FilterKeys(MainScreenBase):
 
     def show_first_mark(self) -> None:
         """Scroll the pane to the first word the filter matched, once the pane is laid out."""
+        self.call_after_refresh(self._scroll_to_first_mark)
+
+    def _scroll_to_first_mark(self) -> None:
+        """Scroll the pane so that the line of the first marked word is near its top."""
         view = self.query_one(ItemView)
         first = view.first_mark()
-        if first is not None:
-            self.call_after_refresh(view.scroll_to_widget, first, animate=False, top=True)
+        if first is None:
+            return
+        widget, line = first
+        view.scroll_to_widget(widget, animate=False, top=True, immediate=True)
+        if line > MARK_CONTEXT:  # deep in a long prose run or block: to the line itself
+            y = view.scroll_y + line - MARK_CONTEXT
+            view.scroll_to(y=y, animate=False, immediate=True)
 
     async def action_accept_filter(self) -> None:
         """Go to the first match and hand the keys back to the tree."""

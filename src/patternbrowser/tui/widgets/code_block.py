@@ -62,6 +62,13 @@ class CodeBlockView(ScrollView, can_focus=False):
             self._strips.clear()
             self.refresh()
 
+    def first_marked_line(self) -> int | None:
+        """The first of the block's lines, its frame's top line counted, with a marked word."""
+        for number, line in enumerate(display_lines(self.example.code)):
+            if words_in(line, self.marks):
+                return self.styles.gutter.top + number
+        return None
+
     def show_example(self, example: Example, title: str) -> None:
         """Show another example's code under `title`, from its first column."""
         if (example, title) == (self.example, self._title):

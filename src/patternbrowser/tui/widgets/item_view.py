@@ -27,7 +27,7 @@ from patternbrowser.tui.parts_cache import Kept, KeptProse, body_parts, kept_par
 from patternbrowser.tui.widgets.code_block import CodeBlockView
 from patternbrowser.tui.widgets.example_view import ExampleView
 from patternbrowser.tui.widgets.one_pass import Line, OnePass, Parts
-from patternbrowser.tui.widgets.pane_parts import Drawn, Note, Refill, refill
+from patternbrowser.tui.widgets.pane_parts import Drawn, Note, Prose, Refill, refill
 
 
 class ItemState(NamedTuple):
@@ -189,14 +189,13 @@ class ItemView(OnePass, VerticalScroll):
         for code in self._drawn("CodeBlockView", CodeBlockView):
             code.mark(self.marks)
 
-    def first_mark(self) -> Widget | None:
-        """The first prose run or code block that holds a marked word, if any."""
+    def first_mark(self) -> tuple[Widget, int] | None:
+        """The first prose run or code block drawing a marked word, and the line it is on."""
         for widget in self._drawn(".prose, CodeBlockView", Widget):
-            if isinstance(widget, CodeBlockView) and widget.marks:
-                return widget
-            content = widget.content if isinstance(widget, Static) else None
-            if isinstance(content, KeptProse) and content.marks:
-                return widget
+            if isinstance(widget, CodeBlockView | Prose):
+                line = widget.first_marked_line()
+                if line is not None:
+                    return widget, line
         return None
 
     async def show_place(self, place: Place, parts: list[Part]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.console import ConsoleOptions
 from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
@@ -19,6 +20,7 @@ from textual.widgets import Static
 
 from patternbrowser.core.guides.samples import OutputBlock, Sample
 from patternbrowser.core.todo.model import Example
+from patternbrowser.render.prose import is_marked
 from patternbrowser.tui.parts_cache import Kept
 from patternbrowser.tui.widgets.code_block import CodeBlockView
 from patternbrowser.tui.widgets.example_view import ExampleView
@@ -44,8 +46,22 @@ class Prose(OnePass, Static):
         content = self.content
         if not isinstance(content, Kept) or width <= 0:
             return super().get_content_height(container, viewport, width)
-        options = self.app.console_options.update_width(width).update(highlight=False)
-        return content.height(self.app.console, options)
+        return content.height(self.app.console, self._options(width))
+
+    def first_marked_line(self) -> int | None:
+        """The first of the lines drawn that holds a marked word (None if none does)."""
+        content, width = self.content, self.size.width
+        if not isinstance(content, Kept) or width <= 0:
+            return None
+        lines = self.app.console.render_lines(content, self._options(width), pad=False)
+        for number, line in enumerate(lines):
+            if any(is_marked(segment.style) for segment in line):
+                return number
+        return None
+
+    def _options(self, width: int) -> ConsoleOptions:
+        """The options Textual renders the prose with at `width`."""
+        return self.app.console_options.update_width(width).update(highlight=False)
 
 
 def _output(block: OutputBlock) -> tuple[Example, str]:
