@@ -61,6 +61,9 @@ class KeyFooter(Footer):
                 break
             keys = [key for key in keys if not _is_action(key, action)]
         self.styles.grid_size_columns = len(keys)
+        for key in keys:
+            # styled compact from the start: the key's own watcher would restyle it once mounted
+            key.set_class(self.compact, "-compact", update=False)
         yield from keys
 
     async def recompose(self) -> None:
