@@ -144,11 +144,32 @@ LONG_NOTES = (
 )
 
 
-async def test_the_pane_scrolls_to_the_line_of_the_first_mark_in_a_long_run(app_for, workdir):
+def first_marked_row(app) -> tuple[int, int] | None:
+    """The screen row of the first line the pane draws a mark on, and that line's number."""
     from textual.geometry import Region
 
     from patternbrowser.tui.widgets.item_view import ItemView
 
+    view = app.screen.query_one(ItemView)
+    for widget in view.query(".prose, CodeBlockView"):
+        if not widget.display:
+            continue
+        lines = widget.render_lines(Region(0, 0, *widget.outer_size))
+        for number, strip in enumerate(lines):
+            if any(segment.style and segment.style.reverse for segment in strip):
+                return widget.region.y + number, number
+    return None
+
+
+def in_view(app, row: int) -> bool:
+    """Whether screen row `row` is within the item pane as shown."""
+    from patternbrowser.tui.widgets.item_view import ItemView
+
+    region = app.screen.query_one(ItemView).content_region
+    return region.y <= row < region.bottom
+
+
+async def test_the_pane_scrolls_to_the_line_of_the_first_mark_in_a_long_run(app_for, workdir):
     (workdir / "notes.md").write_text(LONG_NOTES, encoding="utf-8")
     app = app_for("notes.md")
     async with app.run_test(size=SIZE) as pilot:
@@ -158,13 +179,24 @@ async def test_the_pane_scrolls_to_the_line_of_the_first_mark_in_a_long_run(app_
         await until(pilot, lambda: main_screen(app).number == 1)
         await until(pilot, lambda: marked_in_pane(app) == ["zeppelin"])
         await pilot.pause()
-        view = app.screen.query_one(ItemView)
-        (prose,) = [widget for widget in view.query(".prose") if widget.display]
-        lines = prose.render_lines(Region(0, 0, *prose.outer_size))
-        line = next(n for n, strip in enumerate(lines) if any(s.style.reverse for s in strip))
-        assert line > view.size.height  # deep in the run: its top is a screen or more above
-        row = prose.region.y + line  # where the marked line is drawn on the screen
-        assert view.content_region.y <= row < view.content_region.bottom
+        first = first_marked_row(app)
+        assert first is not None
+        row, line = first
+        assert line > SIZE[1]  # deep in the run: its top is a screen or more above
+        assert in_view(app, row)
+
+
+async def test_the_pane_scrolls_to_a_mark_in_the_code_of_the_item_jumped_to(app_for):
+    """From the first item shown, `/…⏎` to another: its scroll home must not undo the scroll."""
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"structlog.processors", "enter")
+        await until(pilot, lambda: main_screen(app).number == 9)
+        await pilot.pause()
+        first = first_marked_row(app)
+        assert first is not None
+        assert in_view(app, first[0])
 
 
 async def test_a_word_in_a_link_address_is_marked_where_the_address_is_drawn(app_for, workdir):

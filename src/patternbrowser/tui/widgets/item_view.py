@@ -104,7 +104,9 @@ class ItemView(OnePass, VerticalScroll):
             self.show_status(state)
             await self._fill(body, section, guide_drawn=not isinstance(guide, Later))
             if not same:
-                self.scroll_home(animate=False)
+                # now, not after the next refresh: there it would undo a scroll asked for
+                # meanwhile (to the filter's first mark)
+                self.scroll_home(animate=False, immediate=True)
         if not isinstance(guide, Later):
             self._guide_shown(item.number, guide)
 
@@ -218,7 +220,7 @@ class ItemView(OnePass, VerticalScroll):
             self.query_one("#item-fields", Static).update(where)
             self.query_one("#guide-caption").display = False
             await self._fill(body, [], guide_drawn=False)
-            self.scroll_home(animate=False)
+            self.scroll_home(animate=False, immediate=True)
 
     def show_status(self, state: ItemState) -> None:
         """Refresh the title and fields after a status change."""
