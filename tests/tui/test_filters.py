@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from rich.segment import Segment
+from textual.strip import Strip
+from textual.widget import Widget
+
 from tests.tui.helpers import SIZE, leaf_labels, main_screen, static_text, until
 
 
@@ -44,33 +50,35 @@ async def test_f_cycles_the_status_filter_shown_under_the_tree(app_for):
         assert static_text(app, "#tree-status").strip() == "22 items · by phase"
 
 
-def marked_in_pane(app) -> list[str]:
-    """The words the item pane draws reversed (the filter's marks), prose and code alike.
-
-    Read from the lines each prose run and code block draws (as the screen gets them), in
-    the order they are drawn.
-    """
+def drawn_lines(app) -> Iterator[tuple[Widget, int, Strip]]:
+    """Every line the item pane's prose runs and code blocks draw, as the screen gets them."""
     from textual.geometry import Region
 
-    from patternbrowser.tui.widgets.code_block import CodeBlockView
     from patternbrowser.tui.widgets.item_view import ItemView
 
-    view = app.screen.query_one(ItemView)
+    for widget in app.screen.query_one(ItemView).query(".prose, CodeBlockView"):
+        if widget.display:  # not a spare, hidden for later items
+            lines = widget.render_lines(Region(0, 0, *widget.outer_size))
+            for number, strip in enumerate(lines):
+                yield widget, number, strip
+
+
+def is_mark(segment: Segment) -> bool:
+    """Whether a drawn piece of text is reversed: the filter's mark."""
+    return bool(segment.style and segment.style.reverse)
+
+
+def marked_in_pane(app) -> list[str]:
+    """The words the item pane draws reversed (the filter's marks), prose and code alike."""
     found: list[str] = []
-    for widget in view.query(".prose, CodeBlockView"):
-        if not widget.display:
-            continue  # a spare, hidden for later items
-        if isinstance(widget, CodeBlockView):
-            widget.scroll_x = 0
-        width, height = widget.outer_size
-        for strip in widget.render_lines(Region(0, 0, width, height)):
-            run = ""
-            for segment in [*strip, None]:
-                if segment is not None and segment.style and segment.style.reverse:
-                    run += segment.text
-                elif run:
-                    found.append(run)
-                    run = ""
+    for _widget, _number, strip in drawn_lines(app):
+        run = ""
+        for segment in [*strip, None]:
+            if segment is not None and is_mark(segment):
+                run += segment.text
+            elif run:
+                found.append(run)
+                run = ""
     return found
 
 
@@ -146,26 +154,19 @@ LONG_NOTES = (
 
 def first_marked_row(app) -> tuple[int, int] | None:
     """The screen row of the first line the pane draws a mark on, and that line's number."""
-    from textual.geometry import Region
-
-    from patternbrowser.tui.widgets.item_view import ItemView
-
-    view = app.screen.query_one(ItemView)
-    for widget in view.query(".prose, CodeBlockView"):
-        if not widget.display:
-            continue
-        lines = widget.render_lines(Region(0, 0, *widget.outer_size))
-        for number, strip in enumerate(lines):
-            if any(segment.style and segment.style.reverse for segment in strip):
-                return widget.region.y + number, number
+    for widget, number, strip in drawn_lines(app):
+        if any(is_mark(segment) for segment in strip):
+            return widget.region.y + number, number
     return None
 
 
 def in_view(app, row: int) -> bool:
     """Whether screen row `row` is within the item pane as shown."""
+    from textual.geometry import Region
+
     from patternbrowser.tui.widgets.item_view import ItemView
 
-    region = app.screen.query_one(ItemView).content_region
+    region: Region = app.screen.query_one(ItemView).content_region
     return region.y <= row < region.bottom
 
 
