@@ -69,3 +69,19 @@ async def test_a_block_in_view_takes_the_colours_of_a_new_theme(workdir):
         app.theme = "textual-light"
         await pilot.pause()
         assert colours() != dark
+
+
+async def test_a_selection_goes_when_the_pane_shows_another_item(workdir):
+    """Its widgets draw other parts (or hide as spares): the old selection must not be copied."""
+    app = make_app(workdir / "TODO.md", bundled_guides(), None)
+    async with app.run_test(size=SIZE) as pilot:
+        await guide_shown(pilot)
+        screen = app.screen
+        block = screen.query(CodeBlockView).first()
+        screen.selections = {block: Selection(Offset(4, 1), Offset(12, 2))}
+        await pilot.pause()
+        assert screen.get_selected_text()
+        await pilot.press("down")
+        await guide_shown(pilot)
+        await pilot.pause()
+        assert screen.get_selected_text() is None

@@ -152,6 +152,7 @@ class ItemView(OnePass, VerticalScroll):
             # the verified block is what `c` copies until the user picks another
             self.current_example = first_choice([view.sample for view in views])
         self._mark_current(views)
+        self._forget_selections({box for box, _change in changes})
         mounted = False
         for box, change in changes:
             for widget in change.widgets:
@@ -170,6 +171,19 @@ class ItemView(OnePass, VerticalScroll):
             await asyncio.sleep(0)
         if self.marks or changes:  # new parts come unmarked; parts kept may hold old marks
             self._apply_marks()
+
+    def _forget_selections(self, boxes: set[Parts]) -> None:
+        """Forget text selected with the mouse in `boxes`: their widgets draw other parts now."""
+        # a selection is kept per widget and measured in its text; on a widget given another
+        # part, or hidden as a spare, copying it would copy text the user never selected
+        selections = self.screen.selections
+        kept = {
+            widget: selection
+            for widget, selection in selections.items()
+            if widget.parent not in boxes
+        }
+        if len(kept) != len(selections):
+            self.screen.selections = kept
 
     def mark(self, words: Sequence[str]) -> None:
         """Highlight the filter's `words` wherever the pane shows them; none takes marks away."""
