@@ -78,10 +78,34 @@ async def test_a_selection_goes_when_the_pane_shows_another_item(workdir):
         await guide_shown(pilot)
         screen = app.screen
         block = screen.query(CodeBlockView).first()
-        screen.selections = {block: Selection(Offset(4, 1), Offset(12, 2))}
-        await pilot.pause()
-        assert screen.get_selected_text()
+        title = screen.query_one("#item-title")
+        for selected in (block, title):
+            screen.selections = {selected: Selection(Offset(4, 0), Offset(12, 1))}
+            await pilot.pause()
+            assert screen.get_selected_text()
+            await pilot.press("down")
+            await guide_shown(pilot)
+            await pilot.pause()
+            assert screen.get_selected_text() is None, selected
+
+
+async def test_a_triple_click_copies_what_the_pane_shows_not_its_hidden_spares(workdir):
+    app = make_app(workdir / "TODO.md", bundled_guides(), None)
+    async with app.run_test(size=SIZE) as pilot:
+        await guide_shown(pilot)
+        view = app.screen.query_one(ItemView)
+        while view.item is None or view.item.number != 6:  # many parts, then fewer
+            await pilot.press("down")
+            await guide_shown(pilot)
         await pilot.press("down")
         await guide_shown(pilot)
         await pilot.pause()
-        assert screen.get_selected_text() is None
+        spares = [widget for widget in view.query("CodeBlockView, .prose") if not widget.display]
+        assert spares
+        await pilot.click("#item-title", times=3)  # selects everything in the pane
+        await pilot.pause()
+        copied = app.screen.get_selected_text()
+        assert copied and view.item.title in copied
+        selections = app.screen.selections
+        assert all(spare in selections for spare in spares)  # selected, as Textual does
+        assert all(spare.get_selection(selections[spare]) is None for spare in spares)

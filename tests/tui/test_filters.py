@@ -8,6 +8,7 @@ from rich.segment import Segment
 from textual.strip import Strip
 from textual.widget import Widget
 
+from patternbrowser.tui.screens.filter_keys import MARK_CONTEXT
 from tests.tui.helpers import SIZE, leaf_labels, main_screen, static_text, until
 
 
@@ -147,6 +148,7 @@ LONG_NOTES = (
     "# Tasks\n\n- [ ] Read the long notes\n\n"
     + "".join(f"  Paragraph {number} says nothing much.\n\n" for number in range(1, 41))
     + "  Here the zeppelin lands.\n\n"
+    + "".join(f"  Paragraph {number} says little.\n\n" for number in range(41, 61))
     + "  See [the guide](https://example.com/quokka-guide) for more.\n\n"
     + "- [ ] Another task\n"
 )
@@ -160,14 +162,12 @@ def first_marked_row(app) -> tuple[int, int] | None:
     return None
 
 
-def in_view(app, row: int) -> bool:
-    """Whether screen row `row` is within the item pane as shown."""
-    from textual.geometry import Region
-
+def pane_top(app) -> int:
+    """The screen row of the item pane's first line."""
     from patternbrowser.tui.widgets.item_view import ItemView
 
-    region: Region = app.screen.query_one(ItemView).content_region
-    return region.y <= row < region.bottom
+    top: int = app.screen.query_one(ItemView).content_region.y
+    return top
 
 
 async def test_the_pane_scrolls_to_the_line_of_the_first_mark_in_a_long_run(app_for, workdir):
@@ -184,12 +184,16 @@ async def test_the_pane_scrolls_to_the_line_of_the_first_mark_in_a_long_run(app_
         assert first is not None
         row, line = first
         assert line > SIZE[1]  # deep in the run: its top is a screen or more above
-        assert in_view(app, row)
+        assert row == pane_top(app) + MARK_CONTEXT  # the marked line, two lines below the top
 
 
-async def test_the_pane_scrolls_to_a_mark_in_the_code_of_the_item_jumped_to(app_for):
+async def test_the_pane_scrolls_to_a_mark_in_the_code_of_the_item_jumped_to(workdir):
     """From the first item shown, `/…⏎` to another: its scroll home must not undo the scroll."""
-    app = app_for()
+    from patternbrowser.paths import bundled_guides
+    from patternbrowser.tui.app import make_app
+    from patternbrowser.tui.widgets.item_view import ItemView
+
+    app = make_app(workdir / "TODO.md", bundled_guides(), None)  # a guide section below
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("slash", *"structlog.processors", "enter")
@@ -197,7 +201,9 @@ async def test_the_pane_scrolls_to_a_mark_in_the_code_of_the_item_jumped_to(app_
         await pilot.pause()
         first = first_marked_row(app)
         assert first is not None
-        assert in_view(app, first[0])
+        view = app.screen.query_one(ItemView)
+        assert view.scroll_y < view.max_scroll_y  # not held at the end: as high as asked
+        assert first[0] == pane_top(app) + MARK_CONTEXT
 
 
 async def test_a_word_in_a_link_address_is_marked_where_the_address_is_drawn(app_for, workdir):

@@ -9,7 +9,7 @@ from patternbrowser.tui.app import make_app
 from patternbrowser.tui.widgets.code_block import CodeBlockView
 from patternbrowser.tui.widgets.item_view import ItemView
 from tests.helpers import FIXTURES
-from tests.tui.helpers import SIZE, guide_shown, main_screen
+from tests.tui.helpers import SIZE, guide_shown, main_screen, until
 
 
 async def afresh(pilot, view: ItemView) -> None:
@@ -74,3 +74,21 @@ async def test_showing_the_next_item_lays_the_screen_out_once(workdir, monkeypat
                 moves.append((screen.number, len(passes) - before[0]))
         assert len(moves) > 16
         assert all(count == 1 for _, count in moves), str(moves)
+
+
+async def test_a_scroll_asked_for_the_item_before_does_not_move_the_next(workdir):
+    """`]` then `down` at once (a paste, a slow link): the next item opens at its top."""
+    from textual import events
+
+    app = make_app(workdir / "TODO.md", bundled_guides(), None)
+    async with app.run_test(size=SIZE) as pilot:
+        await guide_shown(pilot)
+        view = app.screen.query_one(ItemView)
+        for _ in range(4):
+            first = main_screen(app).number
+            app.post_message(events.Key("right_square_bracket", "]"))  # scrolls to a block
+            app.post_message(events.Key("down", None))
+            await until(pilot, lambda first=first: main_screen(app).number not in (first, None))
+            await guide_shown(pilot)
+            await pilot.pause()
+            assert view.scroll_y == 0, main_screen(app).number

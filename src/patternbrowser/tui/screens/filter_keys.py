@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.binding import Binding
 from textual.widgets import Input
@@ -58,16 +60,17 @@ class FilterKeys(MainScreenBase):
 
     def show_first_mark(self) -> None:
         """Scroll the pane to the first word the filter matched, once the pane is laid out."""
-        self.call_after_refresh(self._scroll_to_first_mark)
-
-    def _scroll_to_first_mark(self) -> None:
-        """Scroll the pane so that the line of the first marked word is near its top."""
         view = self.query_one(ItemView)
+        view.scroll_later(partial(self._scroll_to_first_mark, view))
+
+    def _scroll_to_first_mark(self, view: ItemView) -> None:
+        """Scroll the pane so that the line of the first marked word is near its top."""
         first = view.first_mark()
         if first is None:
             return
         widget, line = first
         view.scroll_to_widget(widget, animate=False, top=True, immediate=True)
+        line += widget.styles.margin.top  # the scroll put the widget's margin at the top
         if line > MARK_CONTEXT:  # deep in a long prose run or block: to the line itself
             y = view.scroll_y + line - MARK_CONTEXT
             view.scroll_to(y=y, animate=False, immediate=True)

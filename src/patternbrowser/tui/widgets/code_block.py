@@ -175,7 +175,9 @@ class CodeBlockView(ScrollView, can_focus=False):
             self._strips[index] = strip.extend_cell_length(self.code_width, blank)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        """The text selected with the mouse: of the numbered lines, as drawn."""
+        """The text selected with the mouse: of the numbered lines, as drawn (none if hidden)."""
+        if not self.display:  # a spare: a triple click selects hidden widgets too
+            return None
         return selection.extract(self.content.plain), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:

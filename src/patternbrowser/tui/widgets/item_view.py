@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal, NamedTuple, TypeVar
 
@@ -67,6 +67,7 @@ class ItemView(OnePass, VerticalScroll):
         self.marks: tuple[str, ...] = ()  # the filter's words, highlighted wherever shown
         self._place_parts: list[Part] = []  # what the heading shown was drawn from
         self._status = Status.NOT_STARTED  # of the item shown, for its title
+        self._shown = 0  # counts the items and headings shown: a later scroll checks it
 
     def compose(self) -> ComposeResult:
         """The fixed parts; the body and guide section are filled per item."""
@@ -91,6 +92,7 @@ class ItemView(OnePass, VerticalScroll):
         redraw_body = self.item is not item or self.todo != todo or self.place is not None
         self.item, self.todo, self.place = item, todo, None
         if not same:
+            self._another_shown()
             self.moved, self.current_example = False, 0
             self.guide_shown_for, self._guide_drawn = None, None
         body = self._body_parts(item) if redraw_body else None
@@ -104,9 +106,7 @@ class ItemView(OnePass, VerticalScroll):
             self.show_status(state)
             await self._fill(body, section, guide_drawn=not isinstance(guide, Later))
             if not same:
-                # now, not after the next refresh: there it would undo a scroll asked for
-                # meanwhile (to the filter's first mark)
-                self.scroll_home(animate=False, immediate=True)
+                self.scroll_home(animate=False)
         if not isinstance(guide, Later):
             self._guide_shown(item.number, guide)
 
@@ -153,34 +153,33 @@ class ItemView(OnePass, VerticalScroll):
             self.current_example = first_choice([view.sample for view in views])
         self._mark_current(views)
         self._forget_selections({box for box, _change in changes})
-        mounted = False
-        for box, change in changes:
+        for _box, change in changes:  # all at once, before the awaits below
             for widget in change.widgets:
                 widget.display = True
             for widget in change.spare:
                 widget.display = False
+        for box, change in changes:
             if change.stale:
                 await box.remove_children(change.stale)
             if change.new:
                 await box.mount_all(change.new)
-                mounted = True
-        if mounted:
-            # a container asks for its layout once its new children are mounted, from its
-            # own next turn: let that reach the screen before the screen lays out the rest,
-            # or the pane is laid out twice (a second frame, a second repaint)
-            await asyncio.sleep(0)
         if self.marks or changes:  # new parts come unmarked; parts kept may hold old marks
             self._apply_marks()
+        # each changed widget asks the screen for a layout from its own next turn (a container
+        # once its new children are mounted): let them all do so now, before the screen goes
+        # idle, or it lays the pane out twice and runs its after-refresh callbacks (a scroll
+        # to a widget) on the layout of the item before
+        await asyncio.sleep(0)
 
-    def _forget_selections(self, boxes: set[Parts]) -> None:
-        """Forget text selected with the mouse in `boxes`: their widgets draw other parts now."""
+    def _forget_selections(self, within: set[Widget]) -> None:
+        """Forget text selected with the mouse in `within` and their children: changed text."""
         # a selection is kept per widget and measured in its text; on a widget given another
         # part, or hidden as a spare, copying it would copy text the user never selected
         selections = self.screen.selections
         kept = {
             widget: selection
             for widget, selection in selections.items()
-            if widget.parent not in boxes
+            if widget not in within and widget.parent not in within
         }
         if len(kept) != len(selections):
             self.screen.selections = kept
@@ -223,6 +222,7 @@ class ItemView(OnePass, VerticalScroll):
         if place == self.place and parts == self._place_parts:
             return
         self._place_parts = parts
+        self._another_shown()
         self.item, self.place = None, place
         self.moved, self.current_example = False, 0
         self.guide_shown_for, self._guide_drawn = None, None
@@ -234,7 +234,7 @@ class ItemView(OnePass, VerticalScroll):
             self.query_one("#item-fields", Static).update(where)
             self.query_one("#guide-caption").display = False
             await self._fill(body, [], guide_drawn=False)
-            self.scroll_home(animate=False, immediate=True)
+            self.scroll_home(animate=False)
 
     def show_status(self, state: ItemState) -> None:
         """Refresh the title and fields after a status change."""
@@ -300,9 +300,29 @@ class ItemView(OnePass, VerticalScroll):
             index, moved = len(views) - 1, "wrapped-to-last"
         self.current_example = index
         self._mark_current()
-        # after the next refresh: an item shown a moment ago may not be laid out yet
-        self.call_after_refresh(self.scroll_to_widget, views[index], animate=False, top=True)
-        return views[index].sample, moved
+        view = views[index]
+        self.scroll_later(
+            lambda: self.scroll_to_widget(view, animate=False, top=True, immediate=True)
+        )
+        return view.sample, moved
+
+    def scroll_later(self, scroll: Callable[[], object]) -> None:
+        """Scroll once the pane is laid out, unless it shows another item or heading by then."""
+        # queued here, after the scrolls asked for before (a new item's scroll home among
+        # them); a key that showed another item meanwhile makes this one moot
+        shown = self._shown
+
+        def scroll_if_still_shown() -> None:
+            if self._shown == shown:
+                scroll()
+
+        self.call_after_refresh(scroll_if_still_shown)
+
+    def _another_shown(self) -> None:
+        """Note that the pane now shows another item or heading, and forget what was selected."""
+        self._shown += 1
+        title, fields = self.query_one("#item-title"), self.query_one("#item-fields")
+        self._forget_selections({title, fields})
 
     @property
     def sample(self) -> Sample | None:

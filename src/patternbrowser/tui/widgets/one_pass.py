@@ -1,4 +1,4 @@
-"""Widgets that take the size a layout gives them without asking for another layout."""
+"""The item pane's widgets that take the size a layout gives them without asking for more."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
 from textual.geometry import Size
+from textual.selection import Selection
 from textual.widgets import Static
 
 if TYPE_CHECKING:
@@ -35,7 +36,15 @@ class OnePass(_Mixin):
         return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
-class Line(OnePass, Static):
+class PaneText(OnePass, Static):
+    """Text in the item pane, which may be hidden as a spare for later items."""
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text selected here; none while hidden (a triple click selects hidden ones too)."""
+        return super().get_selection(selection) if self.display else None
+
+
+class Line(PaneText):
     """A line or paragraph of the pane's own: a title, the fields, a caption, a note."""
 
 

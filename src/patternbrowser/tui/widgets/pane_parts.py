@@ -24,7 +24,7 @@ from patternbrowser.render.prose import is_marked
 from patternbrowser.tui.parts_cache import Kept
 from patternbrowser.tui.widgets.code_block import CodeBlockView
 from patternbrowser.tui.widgets.example_view import ExampleView
-from patternbrowser.tui.widgets.one_pass import Line, OnePass
+from patternbrowser.tui.widgets.one_pass import Line, PaneText
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Note:
 Drawn = Kept | Sample | OutputBlock | Note  # prose, an example, output, or a note
 
 
-class Prose(OnePass, Static):
+class Prose(PaneText):
     """A prose run: its height counted from its text, so it is rendered only when in view."""
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
