@@ -369,6 +369,31 @@ async def test_at_80_columns_the_footer_gives_the_palette_key_room_to_quit(app_f
         assert "command_palette" in [key.action for key in footer.query(FooterKey)]
 
 
+async def test_the_footer_fits_its_keys_again_after_a_resize_below_90_columns(app_for):
+    """Narrower and wider again, under 90 columns: the keys that fit, as at start at that width."""
+    from textual.widgets._footer import FooterKey
+
+    from patternbrowser.tui.widgets.key_footer import KeyFooter
+
+    async def keys_at(pilot, width: int) -> list[str]:
+        await pilot.resize_terminal(width, 24)
+        await pilot.pause()
+        return [key.action for key in pilot.app.screen.query_one(KeyFooter).query(FooterKey)]
+
+    started = {}
+    for width in (50, 85):
+        app = app_for()
+        async with app.run_test(size=(width, 24)) as pilot:
+            await pilot.pause()
+            started[width] = await keys_at(pilot, width)
+    assert len(started[50]) < len(started[85])
+    app = app_for()
+    async with app.run_test(size=(85, 24)) as pilot:
+        await pilot.pause()
+        assert await keys_at(pilot, 50) == started[50]
+        assert await keys_at(pilot, 85) == started[85]
+
+
 async def test_jumping_to_an_item_the_filter_hides_stays_on_it(app_for):
     """The palette's jump clears the filter; the redraw that follows must not go back."""
     app = app_for()

@@ -34,7 +34,8 @@ class KeyFooter(Footer):
         self._shown: Shown | None = None
 
     def _keys_to_show(self) -> Shown:
-        palette = self.app.size.width >= PALETTE_KEY_MIN_WIDTH
+        # the width, not only which side of 90 it is on: the keys that fit depend on it
+        width = self.app.size.width
         bindings = tuple(
             (
                 binding.key,
@@ -48,12 +49,13 @@ class KeyFooter(Footer):
             for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
             if binding.show  # keys of the focused widget come and go unseen (the tree's up)
         )
-        return (palette, *bindings)
+        return (width, *bindings)
 
     def compose(self) -> ComposeResult:
         """The keys that fit, remembered so that a rebuild with the same keys can be skipped."""
         self._shown = self._keys_to_show()
-        self.set_reactive(Footer.show_command_palette, bool(self._shown[0]))
+        palette = self.app.size.width >= PALETTE_KEY_MIN_WIDTH
+        self.set_reactive(Footer.show_command_palette, palette)
         keys = list(super().compose())
         room = self.app.size.width
         for action in GIVE_WAY:
@@ -73,7 +75,7 @@ class KeyFooter(Footer):
         await super().recompose()
 
     async def on_resize(self, _event: events.Resize) -> None:
-        """Make room for the palette's key, or take it back, when the width crosses 90."""
+        """Fit the keys to the new width (the palette's key from 90 columns)."""
         await self.recompose()
 
 
