@@ -114,13 +114,11 @@ class CodeBlockView(ScrollView, can_focus=False):
         return self._horizontal_scrollbar
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """The code's height; code wider than `width` gets its sideways scrollbar now.
-
-        Textual shows the scrollbar only once a layout has found the code too wide (or
-        hides it once narrow), and the block's new height lays the whole pane out again.
-        Deciding it here, where the width is known, lays the pane out right the first
-        time: Textual adds the scrollbar's line to the height returned.
-        """
+        """The code's height; code wider than `width` gets its sideways scrollbar now."""
+        # Textual shows the scrollbar only once a layout has found the code too wide (or
+        # hides it once narrow), and the block's new height lays the whole pane out again.
+        # Decided here, where the width is known, the pane is laid out right the first time
+        # (Textual adds the scrollbar's line to the height returned).
         wide = self.code_width > width
         if wide != self.show_horizontal_scrollbar:
             # set quietly: this layout places the scrollbar; the reactive and the `display`

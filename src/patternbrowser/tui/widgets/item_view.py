@@ -38,7 +38,7 @@ class ItemState(NamedTuple):
     due: str | None  # "due 2027-02-26 (in 92 days)" for a recurring item
 
 
-AWidget = TypeVar("AWidget", bound=Widget)
+WidgetT = TypeVar("WidgetT", bound=Widget)
 
 Moved = Literal["", "wrapped-to-first", "wrapped-to-last"]
 
@@ -274,7 +274,7 @@ class ItemView(OnePass, VerticalScroll):
         """Every example of the item shown: its drafts, then its guide's blocks once drawn."""
         return self._drawn("ExampleView", ExampleView)
 
-    def _drawn(self, selector: str, kind: type[AWidget]) -> list[AWidget]:
+    def _drawn(self, selector: str, kind: type[WidgetT]) -> list[WidgetT]:
         """The pane's widgets matching `selector` that draw a part (spare ones are hidden)."""
         return [widget for widget in self.query(selector).results(kind) if widget.display]
 

@@ -19,15 +19,13 @@ else:
 
 
 class OnePass(_Mixin):
-    """A widget whose new size does not lay the screen out a second time.
+    """A widget whose new size does not lay the screen out a second time (first among bases)."""
 
-    After a layout Textual gives each widget its virtual size through a reactive that asks
-    for another layout whenever the size changed. For the item pane's widgets, sized by
-    their content, that second pass places everything where the first did, a frame later:
-    it doubled the cost of showing the next item. Scrollbars that must now appear or go
-    still ask for their layout (`_refresh_scrollbars` sets reactives of its own).
-    Put it first among a widget class's bases.
-    """
+    # After a layout Textual gives each widget its virtual size through a reactive that asks
+    # for another layout whenever the size changed. For the item pane's widgets, sized by
+    # their content, that second pass places everything where the first did, a frame later:
+    # it doubled the cost of showing the next item. Scrollbars that must now appear or go
+    # still ask for their layout (`_refresh_scrollbars` sets reactives of its own).
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True

@@ -120,26 +120,31 @@ class Refill:
 
 
 def refill(container: Widget, parts: Sequence[Drawn]) -> Refill:
-    """Change the children of `container` in place to draw `parts`, as far as their kinds go.
-
-    Each part goes to the next child that can draw it; children passed over are hidden, not
-    removed: removing and mounting cost a second layout, once their messages are handled.
-    """
+    """Change the children of `container` in place to draw `parts`, as far as their kinds go."""
+    # each part goes to the next child that can draw it; the children passed over are
+    # hidden, not removed: removing and mounting cost a second layout once their messages
+    # are handled. The parts no child is left for get new widgets, after every child.
     children = list(container.children)
     shown: list[Widget] = []
     spare: list[Widget] = []
-    start = 0
+    next_child = 0
     for index, part in enumerate(parts):
-        found = next(
-            (at for at in range(start, len(children)) if redrawn(children[at], part)), None
-        )
+        found = _next_to_draw(part, children, next_child)
         if found is None:
-            new = [new_widget(part) for part in parts[index:]]
+            new = [new_widget(rest) for rest in parts[index:]]
             break
-        spare += children[start:found]
+        spare += children[next_child:found]
         shown.append(children[found])
-        start = found + 1
+        next_child = found + 1
     else:
         new = []
-    spare += children[start:]
+    spare += children[next_child:]
     return Refill(shown + new, new, spare[:SPARE], spare[SPARE:])
+
+
+def _next_to_draw(part: Drawn, children: list[Widget], start: int) -> int | None:
+    """The index of the first of `children` from `start` now drawing `part`; None if none can."""
+    for index in range(start, len(children)):
+        if redrawn(children[index], part):
+            return index
+    return None
