@@ -8,6 +8,7 @@ from textual import on
 from textual.binding import Binding
 from textual.widgets import Input
 
+from patternbrowser.core.stepping import step_from
 from patternbrowser.core.todo.grouping import mode_name
 from patternbrowser.core.todo.search import (
     STATUS_FILTER_NAMES,
@@ -50,6 +51,10 @@ class FilterKeys(MainScreenBase):
     def _filter_changed(self, _event: Input.Changed) -> None:
         # keys typed at once change the field before its first event is heard: that event
         # draws what the field holds by then, and the later ones have nothing left to do
+        self._catch_up_filter()
+
+    def _catch_up_filter(self) -> None:
+        """Draw the filter for what the field holds, unless the tree shows that already."""
         if self.tree_query != self.query_text:
             self._draw_filter()
 
@@ -77,19 +82,11 @@ class FilterKeys(MainScreenBase):
 
     async def action_accept_filter(self) -> None:
         """Go to the first match and hand the keys back to the tree."""
-        if self.tree_query != self.query_text:
-            # the field's change events for the last letters typed may still be on their way
-            self._draw_filter()
+        # the field's change events for the last letters typed may still be on their way
+        self._catch_up_filter()
         # the focus moves once the match is shown: keys typed meanwhile wait in the field,
         # which hands them on in order, instead of overtaking them on their way to the tree
-        if self.in_outline:
-            await self.outline_match(0)  # the first match
-        else:
-            first = self.query_one(ItemTree).first_item()
-            if first is None:
-                self.notify("no item matches the filter", severity="warning")
-            else:
-                await self.jump_to(first)
+        await self._go_to_match(0)  # the first
         self.focus_navigator()
         self.show_first_mark()
 
@@ -101,8 +98,7 @@ class FilterKeys(MainScreenBase):
         with self.prevent(Input.Changed):  # one redraw, below, not a second one for the event
             field.value = ""
         field.display = False
-        self.refresh_all(only_tree=True)
-        self.query_one(ItemView).mark(())
+        self._draw_filter()
         self.focus_navigator()
 
     def tree_footer(self, shown: int, total: int) -> str:
@@ -125,18 +121,19 @@ class FilterKeys(MainScreenBase):
 
     async def action_next_match(self, step: int) -> None:
         """Go to the next (or previous) item the filters let through, round the end."""
+        await self._go_to_match(step)
+        self.show_first_mark()
+
+    async def _go_to_match(self, step: int) -> None:
+        """Show the match `step` places on (in the outline, a heading), round the end; 0: first."""
         if self.in_outline:
             await self.outline_match(step)
-            self.show_first_mark()
             return
         tree = self.query_one(ItemTree)
         shown = tree.shown_items()
         if not shown:
             self.notify("no item matches the filter", severity="warning")
             return
-        if not self.query_text and self.status_filter == "all":
+        if step and not self.query_text and self.status_filter == "all":
             self.notify("no filter: / searches the items' text", timeout=2)
-        current = tree.current_item
-        index = shown.index(current) + step if current in shown else (0 if step > 0 else -1)
-        await self.jump_to(shown[index % len(shown)])
-        self.show_first_mark()
+        await self.jump_to(step_from(shown, tree.current_item, step))

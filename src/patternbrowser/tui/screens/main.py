@@ -228,9 +228,7 @@ class MainScreen(
         if item is None:
             return
         self.number = number
-        if self._guide_timer is not None:
-            self._guide_timer.stop()
-            self._guide_timer = None
+        self.cancel_guide()
         view, todo = self.query_one(ItemView), self.session.workspace.todo
         if self.started.is_set():
             await view.show(item, self._state(item), todo, self._lookup(item))

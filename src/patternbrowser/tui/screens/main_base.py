@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.screen import Screen
+from textual.timer import Timer
 
 from patternbrowser.core.guides.outline import Place
 from patternbrowser.core.session import Session
@@ -18,6 +19,13 @@ class MainScreenBase(Screen[None]):
     session: Session
     ascii_only: bool
     mode: Mode
+    _guide_timer: Timer | None = None  # the first screen's guide section, drawn a moment later
+
+    def cancel_guide(self) -> None:
+        """Drop the first screen's guide section still to come: something else is shown."""
+        if self._guide_timer is not None:
+            self._guide_timer.stop()
+            self._guide_timer = None
 
     @property
     def in_outline(self) -> bool:

@@ -6,6 +6,7 @@ from textual import on
 from textual.widgets import Input
 
 from patternbrowser.core.guides.outline import OutlineIndex, Place, outline_index
+from patternbrowser.core.stepping import step_from
 from patternbrowser.core.todo.grouping import ItemMode, Mode, is_item_mode, next_mode
 from patternbrowser.core.wording import counted
 from patternbrowser.tui.screens.main_base import MainScreenBase
@@ -26,16 +27,19 @@ class OutlineKeys(MainScreenBase):
     _outline_index: OutlineIndex | None = None  # built once per state of the guide files
     _item_mode: ItemMode  # the grouping to go back to from the outline (set by the screen)
 
+    def _has_guides(self) -> bool:
+        """Whether there are guide files to browse (an outline of nothing is not offered)."""
+        guides = self.session.guides
+        return guides is not None and bool(guides.files())
+
     async def action_grouping(self) -> None:
         """Cycle the tree's grouping, the guide outline last (when there are guides)."""
-        guides = self.session.guides
-        has_guides = guides is not None and bool(guides.files())  # an outline of nothing: no
-        await self._switch_mode(next_mode(self.mode, self.session.tracker.document, has_guides))
+        document = self.session.tracker.document
+        await self._switch_mode(next_mode(self.mode, document, self._has_guides()))
 
     async def show_outline(self) -> None:
         """Turn the tree into the guide outline (the palette's way there)."""
-        guides = self.session.guides
-        if guides is None or not guides.files():
+        if not self._has_guides():
             self.notify("there are no guides to browse", severity="warning")
         elif not self.in_outline:
             await self._switch_mode("outline")
@@ -136,10 +140,5 @@ class OutlineKeys(MainScreenBase):
         if not matching:
             self.notify("no heading matches the filter", severity="warning")
             return
-        current = outline.current_place
-        if step == 0 or current not in matching:
-            index = -1 if step < 0 else 0
-        else:
-            index = matching.index(current) + step
-        await self.show_place(matching[index % len(matching)])
+        await self.show_place(step_from(matching, outline.current_place, step))
         self.focus_navigator()

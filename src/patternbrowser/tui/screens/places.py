@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from textual.timer import Timer
-
 from patternbrowser.core.errors import InputError
 from patternbrowser.core.guides.outline import Place, place_parts
 from patternbrowser.core.sanitize import one_line
@@ -16,7 +14,6 @@ class PlaceKeys(MainScreenBase):
     """Show a heading of a guide with its examples (a mixin of the main screen)."""
 
     number: int | None
-    _guide_timer: Timer | None
     _last_item: int | None = None  # the item shown before a heading took the pane
 
     async def show_place(self, place: Place) -> None:
@@ -29,9 +26,7 @@ class PlaceKeys(MainScreenBase):
         except (InputError, OSError) as error:
             self.notify(one_line(str(error)), title="Not shown", severity="error", markup=False)
             return
-        if self._guide_timer is not None:
-            self._guide_timer.stop()
-            self._guide_timer = None
+        self.cancel_guide()
         if self.number is not None:
             self._last_item = self.number
         self.number = None  # no item is shown: keys on the tree show its item again
